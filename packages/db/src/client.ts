@@ -1,0 +1,28 @@
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export interface CreateDbOptions {
+  /** Connections in the pool (the embedded default serialises them anyway). */
+  max?: number;
+}
+
+/** A Drizzle client on postgres.js, the same code for the embedded default and a real server. */
+export function createDb(url: string, options: CreateDbOptions = {}) {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // PGlite's wire server does not implement every startup parameter.
+    connection: { application_name: "truce" },
+  });
+  const db = drizzle({ client, schema, casing: "snake_case" });
+  return Object.assign(db, {
+    /** Closes the pool; call it when a script or test is done. */
+    close: () => client.end({ timeout: 5 }),
+  });
+}
+
+export type Db = ReturnType<typeof createDb>;
+/** The transaction handle passed to `db.transaction(async (tx) => ...)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;

@@ -1,0 +1,1 @@
+export { startPgServer, DEFAULT_PG_BIN_DIR, type PgServer } from "./pg-server";

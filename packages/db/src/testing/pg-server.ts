@@ -1,0 +1,135 @@
+/**
+ * A throwaway PostgreSQL server for the API and browser tests: initdb + pg_ctl on a
+ * temporary directory, listening on a free loopback port, removed again on stop (and on
+ * process exit, so a failing or interrupted test run leaves nothing behind).
+ *
+ * initdb refuses to run as root, and CI runs as root: there the server runs as the
+ * `postgres` system user that Debian's package creates (or `nobody` where it is absent).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface PgServer {
+  /** Connection string of the fresh, empty database. */
+  url: string;
+  /** Connection string of a further fresh database on the same server. */
+  createDatabase(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_PG_BIN_DIR = "/usr/lib/postgresql/15/bin";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("could not find a free port"));
+      });
+    });
+  });
+}
+
+function runAsUser(): { name: string; uid: number; gid: number } | null {
+  if (typeof process.getuid !== "function" || process.getuid() !== 0) return null;
+  for (const name of ["postgres", "nobody"]) {
+    const res = spawnSync("id", ["-u", name], { encoding: "utf8" });
+    if (res.status === 0) {
+      const uid = Number(res.stdout.trim());
+      const gid = Number(spawnSync("id", ["-g", name], { encoding: "utf8" }).stdout.trim());
+      return { name, uid, gid };
+    }
+  }
+  throw new Error("running as root, and neither a 'postgres' nor a 'nobody' user exists for initdb");
+}
+
+export async function startPgServer(options: { binDir?: string; database?: string } = {}): Promise<PgServer> {
+  const binDir = options.binDir ?? process.env.TRUCE_PG_BIN_DIR ?? DEFAULT_PG_BIN_DIR;
+  const initdb = join(binDir, "initdb");
+  const pgCtl = join(binDir, "pg_ctl");
+  const psql = join(binDir, "psql");
+  if (!existsSync(initdb) || !existsSync(pgCtl)) {
+    throw new Error(
+      `PostgreSQL binaries not found in ${binDir}: install Debian's postgresql package (apt-get install -y postgresql) or set TRUCE_PG_BIN_DIR`,
+    );
+  }
+
+  const root = mkdtempSync(join(tmpdir(), "truce-pg-"));
+  const dataDir = join(root, "data");
+  const logFile = join(root, "server.log");
+  const user = runAsUser();
+  if (user) {
+    chownSync(root, user.uid, user.gid);
+    chmodSync(root, 0o700);
+  }
+  const run = (cmd: string, args: string[]) => {
+    const [file, argv] = user ? ["runuser", ["-u", user.name, "--", cmd, ...args]] : [cmd, args];
+    return execFileSync(file, argv, { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  };
+
+  const port = await freePort();
+  let stopped = false;
+  const stopSync = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      run(pgCtl, ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+    } catch {
+      // the server may never have started; the directory goes either way
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+  const onExit = () => stopSync();
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopSync();
+    process.kill(process.pid, signal);
+  };
+  process.once("exit", onExit);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  try {
+    run(initdb, ["-D", dataDir, "-A", "trust", "-U", "truce", "-E", "UTF8", "--locale=C", "--no-sync"]);
+    const serverOptions = [
+      `-p ${port}`,
+      `-k ${root}`,
+      "-c listen_addresses=127.0.0.1",
+      "-c fsync=off",
+      "-c synchronous_commit=off",
+      "-c full_page_writes=off",
+      "-c max_connections=200",
+    ].join(" ");
+    run(pgCtl, ["-D", dataDir, "-l", logFile, "-o", serverOptions, "-w", "-t", "60", "start"]);
+  } catch (error) {
+    const log = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
+    stopSync();
+    const stderr = (error as { stderr?: string }).stderr ?? "";
+    throw new Error(`could not start a throwaway PostgreSQL server: ${stderr}\n${log}`.trim());
+  }
+
+  const base = `postgres://truce@127.0.0.1:${port}`;
+  const createDatabase = async (name: string) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid database name: ${name}`);
+    run(psql, ["-h", "127.0.0.1", "-p", String(port), "-U", "truce", "-d", "postgres", "-qc", `CREATE DATABASE ${name}`]);
+    return `${base}/${name}`;
+  };
+  const url = await createDatabase(options.database ?? "truce_test");
+
+  return {
+    url,
+    createDatabase,
+    async stop() {
+      process.off("exit", onExit);
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      stopSync();
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { dbEnv } from "./env";
 import * as schema from "./schema";
 
 export interface CreateDbOptions {
@@ -26,3 +27,22 @@ export type Db = ReturnType<typeof createDb>;
 /** The transaction handle passed to `db.transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+const globalForDb = globalThis as unknown as { truceDb?: Db };
+
+/**
+ * The process-wide client for DATABASE_URL, kept on globalThis so Next.js hot reloads do not
+ * open a new pool each time.
+ */
+export function getDb(): Db {
+  if (!globalForDb.truceDb) {
+    const url = dbEnv.DATABASE_URL;
+    if (!url) {
+      throw new Error(
+        "DATABASE_URL is not set: start the apps with `npm run dev` (embedded database) or point DATABASE_URL at a PostgreSQL server",
+      );
+    }
+    globalForDb.truceDb = createDb(url);
+  }
+  return globalForDb.truceDb;
+}

@@ -1,6 +1,6 @@
 // The one home of drizzle-orm: callers import the operators from here.
 export * from "drizzle-orm/sql";
 export { alias } from "drizzle-orm/pg-core";
-export { createDb, type Db, type Tx, type DbOrTx } from "./client";
+export { createDb, getDb, type Db, type Tx, type DbOrTx } from "./client";
 export * as schema from "./schema";
 export * from "./schema";

@@ -1,1 +1,21 @@
-export {};
+// `user` first: it and ./columns import each other (see columns.ts).
+// The column helpers stay internal: callers need the tables, not how they are built.
+export * from "./user";
+export * from "./enums";
+export * from "./agency";
+export * from "./membership";
+export * from "./individual";
+export * from "./assignment";
+export * from "./group";
+export * from "./alliance";
+export * from "./conflict";
+export * from "./incident";
+export * from "./intervention";
+export * from "./referral";
+export * from "./outcome";
+export * from "./note";
+export * from "./task";
+export * from "./flag";
+export * from "./access-log";
+export * from "../relations";
+export * from "./validation";

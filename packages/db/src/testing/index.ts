@@ -1,1 +1,2 @@
 export { startPgServer, DEFAULT_PG_BIN_DIR, type PgServer } from "./pg-server";
+export { startDemoDatabase, type DemoDatabase } from "./demo-database";

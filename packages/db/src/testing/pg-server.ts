@@ -111,7 +111,9 @@ export async function startPgServer(options: { binDir?: string; database?: strin
     const log = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
     stopSync();
     const stderr = (error as { stderr?: string }).stderr ?? "";
-    throw new Error(`could not start a throwaway PostgreSQL server: ${stderr}\n${log}`.trim());
+    throw new Error(`could not start a throwaway PostgreSQL server: ${stderr}\n${log}`.trim(), {
+      cause: error,
+    });
   }
 
   const base = `postgres://truce@127.0.0.1:${port}`;

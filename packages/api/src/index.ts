@@ -1,0 +1,11 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "./root";
+
+export { appRouter, type AppRouter } from "./root";
+export { createTRPCFetchHandler } from "./http";
+export { createTRPCContext, createCallerFactory, type Context } from "./trpc";
+export { AppError, type AppErrorCode } from "./errors";
+export { can, type Action } from "./policy";
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

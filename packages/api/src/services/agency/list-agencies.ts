@@ -1,0 +1,29 @@
+import type { Actor } from "@truce/auth/actor";
+import { asc, count, eq, type DbOrTx } from "@truce/db";
+import { agency, membership } from "@truce/db/schema";
+import { agencyScope } from "../../policy";
+
+export interface AgencyListItem {
+  id: string;
+  name: string;
+  kind: (typeof agency.kind.enumValues)[number];
+  active: boolean;
+  memberCount: number;
+}
+
+/** The agencies the actor may administer or audit, with their number of memberships. */
+export async function listAgencies(db: DbOrTx, actor: Actor): Promise<AgencyListItem[]> {
+  return db
+    .select({
+      id: agency.id,
+      name: agency.name,
+      kind: agency.kind,
+      active: agency.active,
+      memberCount: count(membership.id),
+    })
+    .from(agency)
+    .leftJoin(membership, eq(membership.agencyId, agency.id))
+    .where(agencyScope(actor))
+    .groupBy(agency.id)
+    .orderBy(asc(agency.name));
+}

@@ -1,0 +1,97 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { randomUUID } from "node:crypto";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { loadActor, type Actor, type SessionClaims } from "@truce/auth/actor";
+import { getDb, type Db } from "@truce/db";
+import { AppError, type AppErrorCode } from "./errors";
+import { assertCan, type Action } from "./policy";
+
+// 1. Context ---------------------------------------------------------------------------------
+
+export interface CreateContextOptions {
+  headers: Headers;
+  /** The claims of the signed session, or null when there is no valid session. */
+  claims: SessionClaims | null;
+  db?: Db;
+}
+
+/**
+ * Turns the session into an actor, read from the database on every request, so a disabled
+ * user or a stale session is refused on the very next call. Used by the route handlers and
+ * by server components alike.
+ */
+export async function createTRPCContext(opts: CreateContextOptions) {
+  const db = opts.db ?? getDb();
+  const actor = opts.claims ? await loadActor(db, opts.claims) : null;
+  return { db, actor, headers: opts.headers };
+}
+export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
+
+// 2. Initialisation ----------------------------------------------------------------------------
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Never send stack traces to the browser, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      // Nothing internal (SQL, stack, driver messages) reaches the browser; the reference
+      // links what the person sees to the server log.
+      const reference = randomUUID().slice(0, 8);
+      console.error(`[trpc] internal error, reference ${reference}:`, error.cause ?? error);
+      return {
+        ...shape,
+        message: `Something went wrong on our side. Reference: ${reference}`,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, zodError: null, reference },
+      };
+    }
+    return {
+      ...shape,
+      message: zodError ? "Some fields are not valid." : shape.message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, zodError, reference: null },
+    };
+  },
+});
+
+const trpcCodeOf: Record<AppErrorCode, TRPCError["code"]> = {
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  STALE_VERSION: "CONFLICT",
+  INVALID_INPUT: "BAD_REQUEST",
+};
+
+/** Services throw AppError; this maps it to the tRPC code (and so the HTTP status). */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+// 3. Procedures --------------------------------------------------------------------------------
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A signed-in, enabled user with a current session; anything else is 401. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor as Actor } });
+});
+
+/** A protected procedure that the policy must allow for `action` (otherwise 403). */
+export function authorizedProcedure(action: Action) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    assertCan(ctx.actor, action);
+    return next();
+  });
+}

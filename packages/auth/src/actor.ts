@@ -1,0 +1,101 @@
+import { and, asc, eq, type DbOrTx } from "@truce/db";
+import { agency, membership, user } from "@truce/db/schema";
+
+export type MembershipRole = (typeof membership.role.enumValues)[number];
+export type PlatformRole = (typeof user.platformRoles.enumValues)[number];
+export type AgencyKind = (typeof agency.kind.enumValues)[number];
+export type TruceApp = "web" | "admin";
+
+export interface ActorMembership {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  agencyKind: AgencyKind;
+  role: MembershipRole;
+}
+
+/** Who is acting: the user, the membership they act as, and their platform roles. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  platformRoles: PlatformRole[];
+  /** The active membership; null when the user acts without one (platform admin, auditor). */
+  membership: ActorMembership | null;
+  memberships: ActorMembership[];
+}
+
+/** What the signed session token carries; everything else is read from the database. */
+export interface SessionClaims {
+  userId: string;
+  sessionVersion: number;
+  membershipId: string | null;
+}
+
+const CASE_ROLES: readonly MembershipRole[] = ["staff", "manager"];
+
+/** Whether a set of memberships and platform roles may use an app at all. */
+export function mayUseApp(
+  app: TruceApp,
+  memberships: readonly Pick<ActorMembership, "role">[],
+  platformRoles: readonly PlatformRole[],
+): boolean {
+  if (app === "web") return memberships.some((m) => CASE_ROLES.includes(m.role));
+  return platformRoles.length > 0 || memberships.some((m) => m.role === "agency_admin");
+}
+
+/** The membership a fresh session acts as in an app: case roles in web, admin roles in admin. */
+export function defaultMembership<M extends Pick<ActorMembership, "role">>(
+  app: TruceApp,
+  memberships: readonly M[],
+): M | null {
+  const wanted = app === "web" ? CASE_ROLES : ["agency_admin"];
+  return memberships.find((m) => wanted.includes(m.role)) ?? null;
+}
+
+/** A user's memberships in active agencies, in a stable order (agency name). */
+export async function listMemberships(db: DbOrTx, userId: string): Promise<ActorMembership[]> {
+  return db
+    .select({
+      id: membership.id,
+      agencyId: agency.id,
+      agencyName: agency.name,
+      agencyKind: agency.kind,
+      role: membership.role,
+    })
+    .from(membership)
+    .innerJoin(agency, eq(agency.id, membership.agencyId))
+    .where(and(eq(membership.userId, userId), eq(agency.active, true)))
+    .orderBy(asc(agency.name), asc(membership.id));
+}
+
+/**
+ * Turns session claims into an actor, checked against the database on every request: a
+ * disabled user, or a token whose session version is stale (signed out, role changed), gets
+ * no actor at all.
+ */
+export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Actor | null> {
+  const [row] = await db
+    .select({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      disabled: user.disabled,
+      platformRoles: user.platformRoles,
+      sessionVersion: user.sessionVersion,
+    })
+    .from(user)
+    .where(eq(user.id, claims.userId))
+    .limit(1);
+  if (!row || row.disabled || row.sessionVersion !== claims.sessionVersion) return null;
+  const memberships = await listMemberships(db, row.id);
+  const active = memberships.find((m) => m.id === claims.membershipId) ?? null;
+  return {
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    platformRoles: row.platformRoles,
+    membership: active,
+    memberships,
+  };
+}

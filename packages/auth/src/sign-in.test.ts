@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { desc, eq } from "@truce/db";
+import { accessLog, user } from "@truce/db/schema";
+import { DEMO_PASSWORD } from "@truce/db/seed";
+import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
+import { loadActor } from "./actor";
+import { authenticate } from "./sign-in";
+
+let demo: DemoDatabase;
+beforeAll(async () => {
+  demo = await startDemoDatabase();
+});
+afterAll(async () => {
+  await demo?.stop();
+});
+
+async function lastLogRow() {
+  const [row] = await demo.db.select().from(accessLog).orderBy(desc(accessLog.id)).limit(1);
+  return row;
+}
+
+describe("signing in with e-mail and password", () => {
+  it("signs a police officer in to the web app as their police membership and logs it", async () => {
+    const result = await authenticate(demo.db, {
+      email: "Police.Staff@truce.example ",
+      password: DEMO_PASSWORD,
+      app: "web",
+      ip: "127.0.0.1",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const actor = await loadActor(demo.db, result.claims);
+    expect(actor?.email).toBe("police.staff@truce.example");
+    expect(actor?.membership?.agencyKind).toBe("police");
+    expect(actor?.membership?.role).toBe("staff");
+    const log = await lastLogRow();
+    expect(log).toMatchObject({ action: "sign_in", userId: result.claims.userId, ip: "127.0.0.1" });
+  });
+
+  it("gives the same answer for a wrong password and an unknown account, and logs both", async () => {
+    const wrong = await authenticate(demo.db, {
+      email: "police.staff@truce.example",
+      password: "not-the-password",
+      app: "web",
+    });
+    expect(wrong).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(await lastLogRow()).toMatchObject({ action: "sign_in_failed" });
+    const unknown = await authenticate(demo.db, {
+      email: "nobody@truce.example",
+      password: DEMO_PASSWORD,
+      app: "web",
+    });
+    expect(unknown).toEqual(wrong);
+    expect(await lastLogRow()).toMatchObject({ action: "sign_in_failed", userId: null });
+  });
+
+  it("refuses a disabled user with the generic answer", async () => {
+    const result = await authenticate(demo.db, {
+      email: "disabled@truce.example",
+      password: DEMO_PASSWORD,
+      app: "web",
+    });
+    expect(result).toEqual({ ok: false, reason: "invalid_credentials" });
+  });
+
+  it("admits only admins and auditors to the admin app", async () => {
+    const staff = await authenticate(demo.db, {
+      email: "police.staff@truce.example",
+      password: DEMO_PASSWORD,
+      app: "admin",
+    });
+    expect(staff).toEqual({ ok: false, reason: "no_access" });
+    for (const email of ["platform.admin@truce.example", "auditor@truce.example", "agency.admin@truce.example"]) {
+      const result = await authenticate(demo.db, { email, password: DEMO_PASSWORD, app: "admin" });
+      expect(result.ok, email).toBe(true);
+    }
+  });
+
+  it("keeps admins without a case role out of the web app", async () => {
+    const result = await authenticate(demo.db, {
+      email: "platform.admin@truce.example",
+      password: DEMO_PASSWORD,
+      app: "web",
+    });
+    expect(result).toEqual({ ok: false, reason: "no_access" });
+  });
+
+  it("drops a session whose version is stale or whose user was disabled", async () => {
+    const result = await authenticate(demo.db, {
+      email: "exit.staff@truce.example",
+      password: DEMO_PASSWORD,
+      app: "web",
+    });
+    if (!result.ok) throw new Error("exit.staff could not sign in");
+    expect(await loadActor(demo.db, result.claims)).not.toBeNull();
+    expect(
+      await loadActor(demo.db, { ...result.claims, sessionVersion: result.claims.sessionVersion + 1 }),
+    ).toBeNull();
+    await demo.db.update(user).set({ disabled: true }).where(eq(user.id, result.claims.userId));
+    try {
+      expect(await loadActor(demo.db, result.claims)).toBeNull();
+    } finally {
+      await demo.db.update(user).set({ disabled: false }).where(eq(user.id, result.claims.userId));
+    }
+  });
+});

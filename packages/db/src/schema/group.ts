@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { auditColumns, auditIndexes } from "./columns";
+import { individual } from "./individual";
+
+export const groupStatus = pgEnum("group_status", ["active", "dormant", "dissolved"]);
+export const affiliation = pgEnum("affiliation", ["core", "member", "associate"]);
+
+/** A violent group or network. */
+export const group = pgTable(
+  "group",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    aliases: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    area: text().notNull(),
+    status: groupStatus().notNull().default("active"),
+    description: text(),
+    ...auditColumns(),
+  },
+  (t) => [
+    check("group_name_not_blank", sql`btrim(${t.name}) <> ''`),
+    uniqueIndex("group_name_lower_unique").on(sql`lower(${t.name})`),
+    index("group_status_idx").on(t.status),
+    ...auditIndexes("group", t),
+  ],
+);
+
+/** A person's affiliation with a group over a period, and where that knowledge comes from. */
+export const groupMembership = pgTable(
+  "group_membership",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    individualId: uuid()
+      .notNull()
+      .references(() => individual.id, { onDelete: "cascade" }),
+    groupId: uuid()
+      .notNull()
+      .references(() => group.id, { onDelete: "cascade" }),
+    affiliation: affiliation().notNull(),
+    fromOn: date({ mode: "string" }),
+    toOn: date({ mode: "string" }),
+    source: text(),
+    ...auditColumns(),
+  },
+  (t) => [
+    check(
+      "group_membership_dates_ordered",
+      sql`${t.toOn} is null or ${t.fromOn} is null or ${t.toOn} >= ${t.fromOn}`,
+    ),
+    unique("group_membership_individual_group_from_unique").on(t.individualId, t.groupId, t.fromOn),
+    index("group_membership_group_id_idx").on(t.groupId),
+    ...auditIndexes("group_membership", t),
+  ],
+);

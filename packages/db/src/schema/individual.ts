@@ -1,0 +1,103 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { agency } from "./agency";
+import { auditColumns, auditIndexes } from "./columns";
+import { riskLevel } from "./enums";
+import { user } from "./user";
+
+export const individualStatus = pgEnum("individual_status", [
+  "active",
+  "in_exit_process",
+  "exited",
+  "relocated",
+  "incarcerated",
+  "deceased",
+]);
+
+/** What the probation service needs to know about a person's current supervision. */
+export const supervision = pgEnum("supervision", [
+  "none",
+  "probation",
+  "conditional_release",
+  "in_custody",
+  "in_prison",
+]);
+
+/** Kept apart as the law on police data asks. */
+export const individualCategory = pgEnum("individual_category", [
+  "group_member",
+  "associate",
+  "victim",
+  "witness",
+]);
+
+/** Pending registrations are seen only by the registering agency until a manager approves. */
+export const registrationStatus = pgEnum("registration_status", ["pending", "approved"]);
+
+/**
+ * A person in the register. Minors are derived from `dateOfBirth`, never stored.
+ * `nationalId` is sensitive: never listed, never logged.
+ */
+export const individual = pgTable(
+  "individual",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    givenName: text().notNull(),
+    familyName: text().notNull(),
+    dateOfBirth: date({ mode: "string" }),
+    nationalId: text(),
+    district: text().notNull(),
+    status: individualStatus().notNull().default("active"),
+    riskLevel: riskLevel().notNull().default("medium"),
+    supervision: supervision().notNull().default("none"),
+    registeringAgencyId: uuid()
+      .notNull()
+      .references(() => agency.id),
+    /** The criterion that links the person to group violence. */
+    registrationReason: text().notNull(),
+    category: individualCategory().notNull(),
+    registrationStatus: registrationStatus().notNull().default("pending"),
+    approvedById: uuid().references(() => user.id),
+    approvedAt: timestamp({ withTimezone: true }),
+    /** Confirm the registration (with a reason) or remove the person by this date. */
+    reviewDue: date({ mode: "string" }).notNull(),
+    /** Hides `currentLocation` from everyone but the exit programme's assigned staff. */
+    protectedLocation: boolean().notNull().default(false),
+    currentLocation: text(),
+    ...auditColumns(),
+  },
+  (t) => [
+    check("individual_given_name_not_blank", sql`btrim(${t.givenName}) <> ''`),
+    check("individual_family_name_not_blank", sql`btrim(${t.familyName}) <> ''`),
+    check("individual_registration_reason_not_blank", sql`btrim(${t.registrationReason}) <> ''`),
+    check(
+      "individual_approval_recorded",
+      sql`${t.registrationStatus} = 'pending' or ${t.approvedAt} is not null`,
+    ),
+    // Name search: equality and prefix LIKE on lower(name) in any collation (no pg_trgm,
+    // which the embedded PGlite lacks).
+    index("individual_family_name_lower_idx").on(sql`lower(${t.familyName}) text_pattern_ops`),
+    index("individual_given_name_lower_idx").on(sql`lower(${t.givenName}) text_pattern_ops`),
+    uniqueIndex("individual_national_id_unique")
+      .on(t.nationalId)
+      .where(sql`${t.nationalId} is not null`),
+    index("individual_status_idx").on(t.status),
+    index("individual_risk_level_idx").on(t.riskLevel),
+    index("individual_district_idx").on(t.district),
+    index("individual_registering_agency_id_idx").on(t.registeringAgencyId, t.registrationStatus),
+    index("individual_approved_by_id_idx").on(t.approvedById),
+    index("individual_review_due_idx").on(t.reviewDue),
+    ...auditIndexes("individual", t),
+  ],
+);

@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { agency } from "./agency";
+import { auditColumns, auditIndexes } from "./columns";
+import { individual } from "./individual";
+
+export const referralService = pgEnum("referral_service", [
+  "exit_programme",
+  "relocation",
+  "housing",
+  "employment",
+  "education",
+  "treatment",
+  "family_support",
+  "protection",
+]);
+export const referralStatus = pgEnum("referral_status", [
+  "sent",
+  "accepted",
+  "declined",
+  "in_progress",
+  "completed",
+  "withdrawn",
+]);
+
+/** One agency asks another to take a person on for a service. */
+export const referral = pgTable(
+  "referral",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    individualId: uuid()
+      .notNull()
+      .references(() => individual.id, { onDelete: "cascade" }),
+    fromAgencyId: uuid()
+      .notNull()
+      .references(() => agency.id),
+    toAgencyId: uuid()
+      .notNull()
+      .references(() => agency.id),
+    service: referralService().notNull(),
+    status: referralStatus().notNull().default("sent"),
+    /** The person's consent to the referral (and to sharing what it needs). */
+    consent: boolean().notNull().default(false),
+    consentOn: date({ mode: "string" }),
+    note: text(),
+    ...auditColumns(),
+  },
+  (t) => [
+    check("referral_agencies_differ", sql`${t.fromAgencyId} <> ${t.toAgencyId}`),
+    check("referral_consent_dated", sql`not ${t.consent} or ${t.consentOn} is not null`),
+    index("referral_individual_id_idx").on(t.individualId),
+    index("referral_from_agency_id_idx").on(t.fromAgencyId),
+    index("referral_to_agency_id_idx").on(t.toAgencyId, t.status),
+    ...auditIndexes("referral", t),
+  ],
+);

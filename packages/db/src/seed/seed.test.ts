@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { createDb, type Db } from "../client";
+import { runMigrations } from "../migrate";
+import { startPgServer, type PgServer } from "../testing/pg-server";
+import { buildDemoData, DEMO_USERS, seedDemo } from "./index";
+
+let server: PgServer;
+let db: Db;
+let firstRun: { seeded: boolean };
+let seedMs = 0;
+
+beforeAll(async () => {
+  server = await startPgServer({ database: "truce_seed" });
+  await runMigrations(server.url);
+  db = createDb(server.url);
+  const started = performance.now();
+  firstRun = await seedDemo(db);
+  seedMs = performance.now() - started;
+});
+
+afterAll(async () => {
+  await db?.close();
+  await server?.stop();
+});
+
+/** The single number a figure's SQL returns. */
+async function figure(query: ReturnType<typeof sql>): Promise<number> {
+  const rows = await db.execute<{ n: number }>(query);
+  return Number(rows[0]?.n);
+}
+
+const TABLES = [
+  "agency",
+  "user",
+  "membership",
+  "individual",
+  "assignment",
+  "group",
+  "group_membership",
+  "alliance",
+  "conflict",
+  "conflict_party",
+  "incident",
+  "incident_party",
+  "intervention",
+  "intervention_participant",
+  "intervention_agency",
+  "intervention_speaker",
+  "referral",
+  "outcome",
+  "note",
+  "task",
+  "flag",
+  "access_log",
+];
+
+async function countAll(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    counts[table] = await figure(sql`select count(*)::int as n from ${sql.identifier(table)}`);
+  }
+  return counts;
+}
+
+describe("the demo seed", () => {
+  it("seeds an empty database in a few seconds", () => {
+    expect(firstRun).toEqual({ seeded: true });
+    expect(seedMs).toBeLessThan(15_000);
+  });
+
+  it("has 65, 47 and 34 shootings in 2017, 2018 and 2019", async () => {
+    const perYear = await db.execute<{ year: number; n: number }>(sql`
+      select extract(year from occurred_at at time zone 'UTC')::int as year, count(*)::int as n
+      from incident where kind = 'shooting' group by 1 order by 1`);
+    expect(perYear.map((r) => [r.year, r.n])).toEqual([
+      [2017, 65],
+      [2018, 47],
+      [2019, 34],
+      [2020, 4],
+    ]);
+  });
+
+  it("has 4 shootings from 1 January to 19 May 2020 and none after", async () => {
+    expect(
+      await figure(sql`
+      select count(*)::int as n from incident
+      where kind = 'shooting' and occurred_at >= '2020-01-01' and occurred_at < '2020-05-20'`),
+    ).toBe(4);
+    expect(
+      await figure(sql`
+      select count(*)::int as n from incident where kind = 'shooting' and occurred_at >= '2020-05-20'`),
+    ).toBe(0);
+  });
+
+  it("has 30 people who took steps to leave in the months before 19 May 2020", async () => {
+    expect(
+      await figure(sql`
+      select count(distinct individual_id)::int as n from outcome
+      where kind = 'took_steps_to_leave' and occurred_at between '2019-11-01' and '2020-05-19'`),
+    ).toBe(30);
+    // Nobody else, at any date: a wider window gives the same figure.
+    expect(
+      await figure(sql`
+      select count(distinct individual_id)::int as n from outcome where kind = 'took_steps_to_leave'`),
+    ).toBe(30);
+  });
+
+  it.each([
+    ["relocated", "relocated"],
+    ["changed their situation at home", "changed_situation_at_home"],
+  ])("has 12 of those 30 who %s, and no one else", async (_, kind) => {
+    expect(
+      await figure(sql`
+      select count(distinct o.individual_id)::int as n from outcome o
+      where o.kind = ${kind} and o.occurred_at between '2019-11-01' and '2020-05-19'
+        and o.individual_id in (
+          select individual_id from outcome
+          where kind = 'took_steps_to_leave' and occurred_at between '2019-11-01' and '2020-05-19')`),
+    ).toBe(12);
+    expect(
+      await figure(sql`
+      select count(distinct individual_id)::int as n from outcome where kind = ${kind}`),
+    ).toBe(12);
+  });
+
+  it("keeps the relocated and the changed-at-home apart (12 + 12 of the 30)", async () => {
+    expect(
+      await figure(sql`
+      select count(distinct individual_id)::int as n from outcome
+      where kind in ('relocated', 'changed_situation_at_home')`),
+    ).toBe(24);
+  });
+
+  it("has 12 trials or prosecutions in spring 2020 and none other that year", async () => {
+    expect(
+      await figure(sql`
+      select count(*)::int as n from intervention
+      where kind = 'enforcement' and enforcement_kind in ('trial', 'prosecution') and status = 'done'
+        and occurred_at >= '2020-03-01' and occurred_at < '2020-05-20'`),
+    ).toBe(12);
+    expect(
+      await figure(sql`
+      select count(*)::int as n from intervention
+      where enforcement_kind in ('trial', 'prosecution') and occurred_at >= '2020-01-01'`),
+    ).toBe(12);
+  });
+
+  it("creates every demo user with the expected memberships", async () => {
+    const rows = await db.execute<{
+      email: string;
+      disabled: boolean;
+      roles: string[];
+      memberships: string[];
+    }>(sql`
+      select u.email, u.disabled, u.platform_roles::text[] as roles,
+        coalesce(array_agg(a.kind || ':' || m.role order by a.kind::text) filter (where m.id is not null), '{}') as memberships
+      from "user" u left join membership m on m.user_id = u.id left join agency a on a.id = m.agency_id
+      group by u.id order by u.email`);
+    const byEmail = Object.fromEntries(rows.map((r) => [r.email, r]));
+    expect(Object.keys(byEmail).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+    const expected: Record<string, string[]> = {
+      "police.staff@truce.example": ["police:staff"],
+      "police.manager@truce.example": ["police:manager"],
+      "social.staff@truce.example": ["social_services:staff"],
+      "social.manager@truce.example": ["social_services:manager"],
+      "exit.staff@truce.example": ["exit_programme:staff"],
+      "exit.manager@truce.example": ["exit_programme:manager"],
+      "probation.staff@truce.example": ["probation:staff"],
+      "probation.manager@truce.example": ["probation:manager"],
+      "agency.admin@truce.example": ["police:agency_admin"],
+      "platform.admin@truce.example": [],
+      "auditor@truce.example": [],
+      "coordinator@truce.example": ["exit_programme:staff", "social_services:staff"],
+      "disabled@truce.example": ["social_services:staff"],
+    };
+    for (const [email, memberships] of Object.entries(expected)) {
+      expect(byEmail[email]?.memberships, email).toEqual(memberships);
+    }
+    expect(byEmail["platform.admin@truce.example"]?.roles).toEqual(["platform_admin"]);
+    expect(byEmail["auditor@truce.example"]?.roles).toEqual(["auditor"]);
+    expect(rows.filter((r) => r.disabled).map((r) => r.email)).toEqual(["disabled@truce.example"]);
+  });
+
+  it("includes pending registrations, minors and protected locations, registered by every agency", async () => {
+    const [row] = await db.execute<Record<string, number>>(sql`
+      select count(*)::int as total,
+        count(*) filter (where registration_status = 'pending')::int as pending,
+        count(*) filter (where date_of_birth > current_date - interval '18 years')::int as minors,
+        count(*) filter (where protected_location)::int as protected,
+        count(distinct registering_agency_id)::int as agencies
+      from individual`);
+    expect(row?.total).toBeGreaterThanOrEqual(120);
+    expect(row?.total).toBeLessThanOrEqual(200);
+    expect(row?.pending).toBeGreaterThan(0);
+    expect(row?.minors).toBeGreaterThan(0);
+    expect(row?.protected).toBeGreaterThan(0);
+    expect(row?.agencies).toBe(4);
+  });
+
+  it("is idempotent: a second run does nothing", async () => {
+    const before = await countAll();
+    expect(await seedDemo(db)).toEqual({ seeded: false });
+    expect(await countAll()).toEqual(before);
+  });
+
+  it("builds the same data on every run", () => {
+    expect(JSON.stringify(buildDemoData())).toBe(JSON.stringify(buildDemoData()));
+  });
+});

@@ -109,7 +109,7 @@ export async function startEmbeddedServer(
     // Fail before PGlite spends seconds opening the folder.
     if (port !== 0 && !(await isPortFree(port, host))) throw portInUse(port, host);
     pg = await PGlite.create({ dataDir });
-    server = new PGLiteSocketServer({ db: pg, port, host, maxConnections });
+    server = new PGLiteSocketServer({ db: withSessionOwnership(pg), port, host, maxConnections });
     await server.start().catch((error: NodeJS.ErrnoException) => {
       throw error.code === "EADDRINUSE" ? portInUse(port, host) : error;
     });

@@ -11,8 +11,8 @@
  * skips every message until a Sync: the other connection's query then returns an empty
  * result (a wrong answer, silently) and the failing one hangs. Without this module the
  * tests in concurrency.test.ts fail on the stock server: 200 concurrent increments end in
- * `portal "" does not exist`, 300 queries mixed with failing ones get a wrong empty result
- * and a hang, and a client that disconnects inside a transaction blocks everyone.
+ * `portal "" does not exist`, and 300 queries mixed with failing ones get a wrong empty
+ * result and a hang that then blocks every later query of every connection.
  *
  * The fix, without forking the package: the server gets a view of the PGlite instance
  * whose `isInTransaction()` reports "owned" from a connection's first message until the

@@ -22,7 +22,9 @@ function freePort(): Promise<number> {
     srv.listen(0, "127.0.0.1", () => {
       const address = srv.address();
       srv.close(() =>
-        address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port")),
+        address && typeof address === "object"
+          ? resolve(address.port)
+          : reject(new Error("no port")),
       );
     });
   });
@@ -71,7 +73,14 @@ function stopApp(child: ChildProcess) {
 async function main(): Promise<number> {
   if (!existsSync(e2eEnv.CHROMIUM_PATH) && process.getuid?.() === 0) {
     console.log("[e2e] Chromium is missing: installing Debian's package");
-    run("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"], process.env);
+    run(
+      "sh",
+      [
+        "-c",
+        "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+      ],
+      process.env,
+    );
   }
   if (!existsSync(e2eEnv.CHROMIUM_PATH)) {
     console.error(
@@ -81,7 +90,10 @@ async function main(): Promise<number> {
   }
   const quiet = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
   console.log("[e2e] building both apps");
-  if (run("npx", ["turbo", "run", "build", "--filter=@truce/web", "--filter=@truce/admin"], quiet) !== 0) {
+  if (
+    run("npx", ["turbo", "run", "build", "--filter=@truce/web", "--filter=@truce/admin"], quiet) !==
+    0
+  ) {
     return 1;
   }
 
@@ -107,12 +119,17 @@ async function main(): Promise<number> {
     await Promise.all([waitForHealth(webUrl, web), waitForHealth(adminUrl, admin)]);
     console.log(`[e2e] web ${webUrl}, admin ${adminUrl}`);
 
-    return run("npx", ["playwright", "test", ...process.argv.slice(2)], {
-      ...quiet,
-      E2E_WEB_URL: webUrl,
-      E2E_ADMIN_URL: adminUrl,
-      E2E_DATABASE_URL: demo.server.url,
-    }, here);
+    return run(
+      "npx",
+      ["playwright", "test", ...process.argv.slice(2)],
+      {
+        ...quiet,
+        E2E_WEB_URL: webUrl,
+        E2E_ADMIN_URL: adminUrl,
+        E2E_DATABASE_URL: demo.server.url,
+      },
+      here,
+    );
   } finally {
     cleanup();
     await demo.stop();

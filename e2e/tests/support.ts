@@ -9,7 +9,8 @@ export { DEMO_PASSWORD };
 
 /** Read-only look at the test database, to check the pages against the data. */
 export async function query<T extends object>(text: string): Promise<T[]> {
-  if (!e2eEnv.E2E_DATABASE_URL) throw new Error("E2E_DATABASE_URL is not set: run the tests through run.ts");
+  if (!e2eEnv.E2E_DATABASE_URL)
+    throw new Error("E2E_DATABASE_URL is not set: run the tests through run.ts");
   const sql = postgres(e2eEnv.E2E_DATABASE_URL, { max: 1, onnotice: () => {} });
   try {
     return (await sql.unsafe(text)) as unknown as T[];
@@ -19,7 +20,12 @@ export async function query<T extends object>(text: string): Promise<T[]> {
 }
 
 /** Signs in through the form, as a person would. */
-export async function signInWithForm(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {
+export async function signInWithForm(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = DEMO_PASSWORD,
+) {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);

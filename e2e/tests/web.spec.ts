@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { query, signInWithForm, WEB } from "./support";
 
-test("[police staff] signs in to the web app and sees individuals from the demo data", async ({ page }) => {
+test("[police staff] signs in to the web app and sees individuals from the demo data", async ({
+  page,
+}) => {
   await page.goto(`${WEB}/individuals`);
   await expect(page).toHaveURL(/\/sign-in/);
   await signInWithForm(page, WEB, "police.staff@truce.example");
@@ -12,7 +14,9 @@ test("[police staff] signs in to the web app and sees individuals from the demo 
      order by family_name, given_name, id limit 1`,
   );
   const table = page.getByRole("table", { name: "Individuals" });
-  await expect(table.getByRole("row").nth(1)).toContainText(`${first!.family_name}, ${first!.given_name}`);
+  await expect(table.getByRole("row").nth(1)).toContainText(
+    `${first!.family_name}, ${first!.given_name}`,
+  );
   await expect(page.locator('[data-slot="agency-switcher"]')).toContainText("(staff)");
 });
 
@@ -43,7 +47,9 @@ test("[police staff] searches the register by name and pages through it", async 
   await expect(page.getByText(/Page 2 of \d+/)).toBeVisible();
 });
 
-test("[anyone] a wrong password shows one generic error, also for an unknown account", async ({ page }) => {
+test("[anyone] a wrong password shows one generic error, also for an unknown account", async ({
+  page,
+}) => {
   const generic = "The e-mail address or password is not right, or the account cannot sign in.";
   await signInWithForm(page, WEB, "police.staff@truce.example", "wrong-password");
   await expect(page.getByTestId("sign-in-error")).toHaveText(generic);
@@ -61,7 +67,9 @@ test("[police staff] switches the interface to Swedish", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
 });
 
-test("[coordinator] switches the active agency between social services and the exit programme", async ({ page }) => {
+test("[coordinator] switches the active agency between social services and the exit programme", async ({
+  page,
+}) => {
   await signInWithForm(page, WEB, "coordinator@truce.example");
   await expect(page).toHaveURL(/\/individuals/);
   // A fresh session acts as the first membership by agency name; switch to the other one.
@@ -80,7 +88,9 @@ test("[coordinator] switches the active agency between social services and the e
   await expect(switcher).toContainText(second!.name);
 });
 
-test("[anonymous] the API answers 401 without a session, whatever the page does", async ({ request }) => {
+test("[anonymous] the API answers 401 without a session, whatever the page does", async ({
+  request,
+}) => {
   const res = await request.get(`${WEB}/api/trpc/individual.list`);
   expect(res.status()).toBe(401);
   const forged = await request.get(`${WEB}/api/trpc/individual.list`, {

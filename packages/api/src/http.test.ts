@@ -14,7 +14,11 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-function call(path: string, db = demo.db, claims: Parameters<typeof createTRPCContext>[0]["claims"] = null) {
+function call(
+  path: string,
+  db = demo.db,
+  claims: Parameters<typeof createTRPCContext>[0]["claims"] = null,
+) {
   const req = new Request(`http://localhost/api/trpc/${path}`);
   return fetchRequestHandler({
     endpoint: "/api/trpc",
@@ -31,7 +35,11 @@ describe("the tRPC endpoint over HTTP", () => {
   });
 
   it("answers 403 to a signed-in user whose role does not allow the procedure", async () => {
-    const res = await call("agency.list", demo.db, await claimsFor(demo.db, "police.staff@truce.example"));
+    const res = await call(
+      "agency.list",
+      demo.db,
+      await claimsFor(demo.db, "police.staff@truce.example"),
+    );
     expect(res.status).toBe(403);
   });
 

@@ -1,5 +1,10 @@
 // Test support: sessions for the demo users, as the apps would build them after sign-in.
-import { defaultMembership, listMemberships, type SessionClaims, type TruceApp } from "@truce/auth/actor";
+import {
+  defaultMembership,
+  listMemberships,
+  type SessionClaims,
+  type TruceApp,
+} from "@truce/auth/actor";
 import { eq, type Db } from "@truce/db";
 import { user } from "@truce/db/schema";
 import { appRouter } from "./root";
@@ -7,11 +12,19 @@ import { createCallerFactory, createTRPCContext } from "./trpc";
 
 const createCaller = createCallerFactory(appRouter);
 
-export async function claimsFor(db: Db, email: string, app: TruceApp = "web"): Promise<SessionClaims> {
+export async function claimsFor(
+  db: Db,
+  email: string,
+  app: TruceApp = "web",
+): Promise<SessionClaims> {
   const [row] = await db.select().from(user).where(eq(user.email, email)).limit(1);
   if (!row) throw new Error(`no demo user ${email}`);
   const membership = defaultMembership(app, await listMemberships(db, row.id));
-  return { userId: row.id, sessionVersion: row.sessionVersion, membershipId: membership?.id ?? null };
+  return {
+    userId: row.id,
+    sessionVersion: row.sessionVersion,
+    membershipId: membership?.id ?? null,
+  };
 }
 
 /** A server-side caller acting as the given session (or anonymous with null). */

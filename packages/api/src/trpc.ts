@@ -44,7 +44,12 @@ const t = initTRPC.context<Context>().create({
       return {
         ...shape,
         message: `Something went wrong on our side. Reference: ${reference}`,
-        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, zodError: null, reference },
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          zodError: null,
+          reference,
+        },
       };
     }
     return {

@@ -48,6 +48,14 @@ export function createAuthConfig(app: TruceApp): NextAuthConfig {
       callbackUrl: { name: `${prefix}.callback-url` },
       csrfToken: { name: `${secure ? "__Host-" : ""}truce-${app}.csrf-token` },
     },
+    logger: {
+      // A wrong password or a forged cookie is an expected event, recorded in the access
+      // log; one line, not a stack trace, keeps the server log readable.
+      error(error) {
+        if (error.name === "CredentialsSignin") return;
+        console.error(`[auth] ${error.name}: ${error.message}`);
+      },
+    },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },

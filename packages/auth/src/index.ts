@@ -13,5 +13,4 @@ export {
 } from "./actor";
 export { createAuth, createAuthConfig, NoAppAccess, SESSION_MAX_AGE_SECONDS } from "./config";
 export { authenticate, credentialsSchema, type Credentials, type SignInResult } from "./sign-in";
-export { signInWithCredentials, type SignInState } from "./next-actions";
-export { safeCallbackPath } from "./redirect";
+export { signInWithCredentials, switchActiveMembership, type SignInState } from "./next-actions";

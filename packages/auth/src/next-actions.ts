@@ -1,4 +1,5 @@
 import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
 import { credentialsSchema } from "./sign-in";
 
 export type SignInState = { error: "invalid_credentials" | "no_access" | "unknown" } | null;
@@ -30,4 +31,17 @@ export async function signInWithCredentials(
     console.error("[sign-in] unexpected failure", error);
     return { error: "unknown" };
   }
+}
+
+const membershipIdInput = z.string().uuid();
+
+/**
+ * The body of both apps' "switch agency" server action: the jwt callback (config.ts)
+ * accepts only a membership of this user that fits the app.
+ */
+export async function switchActiveMembership(
+  update: (data: { switchToMembershipId: string }) => Promise<unknown>,
+  membershipId: unknown,
+): Promise<void> {
+  await update({ switchToMembershipId: membershipIdInput.parse(membershipId) });
 }

@@ -70,7 +70,11 @@ describe("signing in with e-mail and password", () => {
       app: "admin",
     });
     expect(staff).toEqual({ ok: false, reason: "no_access" });
-    for (const email of ["platform.admin@truce.example", "auditor@truce.example", "agency.admin@truce.example"]) {
+    for (const email of [
+      "platform.admin@truce.example",
+      "auditor@truce.example",
+      "agency.admin@truce.example",
+    ]) {
       const result = await authenticate(demo.db, { email, password: DEMO_PASSWORD, app: "admin" });
       expect(result.ok, email).toBe(true);
     }
@@ -94,7 +98,10 @@ describe("signing in with e-mail and password", () => {
     if (!result.ok) throw new Error("exit.staff could not sign in");
     expect(await loadActor(demo.db, result.claims)).not.toBeNull();
     expect(
-      await loadActor(demo.db, { ...result.claims, sessionVersion: result.claims.sessionVersion + 1 }),
+      await loadActor(demo.db, {
+        ...result.claims,
+        sessionVersion: result.claims.sessionVersion + 1,
+      }),
     ).toBeNull();
     await demo.db.update(user).set({ disabled: true }).where(eq(user.id, result.claims.userId));
     try {

@@ -17,8 +17,7 @@ export const credentialsSchema = z.object({
 export type Credentials = z.infer<typeof credentialsSchema>;
 
 export type SignInResult =
-  | { ok: true; claims: SessionClaims }
-  | { ok: false; reason: "invalid_credentials" | "no_access" };
+  { ok: true; claims: SessionClaims } | { ok: false; reason: "invalid_credentials" | "no_access" };
 
 /**
  * Checks e-mail and password for one app and records the attempt in the access log. Every
@@ -83,6 +82,10 @@ export async function authenticate(
   });
   return {
     ok: true,
-    claims: { userId: found.id, sessionVersion: found.sessionVersion, membershipId: active?.id ?? null },
+    claims: {
+      userId: found.id,
+      sessionVersion: found.sessionVersion,
+      membershipId: active?.id ?? null,
+    },
   };
 }

@@ -27,11 +27,6 @@ export function AppFrame({ nav, onSwitchMembership, ...props }: AppFrameProps) {
     active: pathname === item.href || pathname.startsWith(`${item.href}/`),
   }));
   return (
-    <AppShell
-      {...props}
-      nav={items}
-      linkComponent={Link}
-      onSwitchMembership={switchMembership}
-    />
+    <AppShell {...props} nav={items} linkComponent={Link} onSwitchMembership={switchMembership} />
   );
 }

@@ -10,7 +10,9 @@ const common: Record<Locale, Record<string, unknown>> = { en, sv };
  * next-intl's request configuration for an app: the language from the cookie or the
  * browser, the shared catalog (shell, sign-in, tables, errors) plus the app's own.
  */
-export function createRequestConfig(loadAppMessages: (locale: Locale) => Promise<Record<string, unknown>>) {
+export function createRequestConfig(
+  loadAppMessages: (locale: Locale) => Promise<Record<string, unknown>>,
+) {
   return getRequestConfig(async () => {
     const locale = resolveLocale(
       (await cookies()).get(LOCALE_COOKIE)?.value,

@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppFrame, type AppFrameProps } from "./app-frame";
@@ -5,36 +6,52 @@ import { LOCALES } from "./i18n";
 
 const LANGUAGE_NAMES: Record<(typeof LOCALES)[number], string> = { sv: "Svenska", en: "English" };
 
+type Role = "staff" | "manager" | "agency_admin";
+
 export interface SignedInFrameProps {
-  user: { name: string; email: string };
-  /** The memberships this app can act as, and the active one. */
-  memberships: { id: string; agencyName: string; role: "staff" | "manager" | "agency_admin" }[];
-  activeMembershipId: string | null;
+  /** Who is signed in (session.me), or null when the session is missing or no longer valid. */
+  me: {
+    name: string;
+    email: string;
+    membership: { id: string } | null;
+    memberships: { id: string; agencyName: string; role: Role }[];
+  } | null;
+  /** The membership roles this app acts as (the others are not offered in the switcher). */
+  roles: readonly Role[];
   nav: AppFrameProps["nav"];
-  onSignOut: () => Promise<void>;
-  onSwitchMembership: (membershipId: string) => Promise<void>;
-  onLocaleChange: (locale: string) => Promise<void>;
+  /** The app's server actions. */
+  actions: {
+    signOutAction: () => Promise<void>;
+    switchMembership: (membershipId: string) => Promise<void>;
+    setLocale: (locale: string) => Promise<void>;
+  };
   children: ReactNode;
 }
 
-/** The signed-in frame of either app, labelled in the request's language. */
-export async function SignedInFrame({ user, memberships, nav, children, ...actions }: SignedInFrameProps) {
+/**
+ * The signed-in frame of either app, labelled in the request's language. Sending a
+ * signed-out visitor to sign in is a convenience: every procedure checks the session again.
+ */
+export async function SignedInFrame({ me, roles, nav, actions, children }: SignedInFrameProps) {
+  if (!me) redirect("/sign-in");
   const t = await getTranslations("shell");
   return (
     <AppFrame
       appName={(await getTranslations("app"))("name")}
       nav={nav}
-      user={user}
-      onSignOut={actions.onSignOut}
-      memberships={memberships.map((m) => ({
-        id: m.id,
-        label: `${m.agencyName} (${t(`roles.${m.role}`)})`,
-      }))}
-      activeMembershipId={actions.activeMembershipId}
-      onSwitchMembership={actions.onSwitchMembership}
+      user={{ name: me.name, email: me.email }}
+      onSignOut={actions.signOutAction}
+      memberships={me.memberships
+        .filter((m) => roles.includes(m.role))
+        .map((m) => ({
+          id: m.id,
+          label: `${m.agencyName} (${t(`roles.${m.role}`)})`,
+        }))}
+      activeMembershipId={me.membership?.id ?? null}
+      onSwitchMembership={actions.switchMembership}
       locales={LOCALES.map((code) => ({ code, label: LANGUAGE_NAMES[code] }))}
       currentLocale={await getLocale()}
-      onLocaleChange={actions.onLocaleChange}
+      onLocaleChange={actions.setLocale}
       labels={{
         skipToContent: t("skipToContent"),
         primaryNav: t("primaryNav"),

@@ -1,14 +1,3 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { ErrorState } from "@truce/ui";
-
-/** Shown instead of a page that failed; the details stay in the server log. */
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("errors");
-  return (
-    <main className="mx-auto max-w-xl p-8">
-      <ErrorState title={t("title")} description={t("description")} onRetry={reset} retryLabel={t("retry")} />
-    </main>
-  );
-}
+export { ErrorPage as default } from "@truce/ui/error-page";

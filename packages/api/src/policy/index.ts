@@ -9,9 +9,12 @@ export { permissions, type Action } from "./permissions";
 /** Whether the actor, acting as their active membership, may perform an action at all. */
 export function can(actor: Actor, action: Action): boolean {
   const rule = permissions[action];
-  const byPlatform = actor.platformRoles.some((r) => (rule.platform as readonly string[]).includes(r));
+  const byPlatform = actor.platformRoles.some((r) =>
+    (rule.platform as readonly string[]).includes(r),
+  );
   const byMembership =
-    actor.membership !== null && (rule.membership as readonly string[]).includes(actor.membership.role);
+    actor.membership !== null &&
+    (rule.membership as readonly string[]).includes(actor.membership.role);
   return byPlatform || byMembership;
 }
 

@@ -6,7 +6,10 @@ import type { MembershipRole, PlatformRole } from "@truce/auth/actor";
  * case-content actions.
  */
 export const permissions = {
-  "session.read": { membership: ["staff", "manager", "agency_admin"], platform: ["platform_admin", "auditor"] },
+  "session.read": {
+    membership: ["staff", "manager", "agency_admin"],
+    platform: ["platform_admin", "auditor"],
+  },
   "individual.list": { membership: ["staff", "manager"], platform: [] },
   "agency.list": { membership: ["agency_admin"], platform: ["platform_admin", "auditor"] },
 } as const satisfies Record<

@@ -14,15 +14,23 @@ afterAll(async () => {
 
 describe("agency.list", () => {
   it("lists every agency for a platform admin", async () => {
-    const caller = await callerFor(demo.db, await claimsFor(demo.db, "platform.admin@truce.example", "admin"));
+    const caller = await callerFor(
+      demo.db,
+      await claimsFor(demo.db, "platform.admin@truce.example", "admin"),
+    );
     const agencies = await caller.agency.list();
     const [total] = await demo.db.select({ n: count() }).from(agency);
     expect(agencies).toHaveLength(total!.n);
-    expect(agencies.map((a) => a.kind)).toEqual(expect.arrayContaining(["police", "social_services", "exit_programme", "probation"]));
+    expect(agencies.map((a) => a.kind)).toEqual(
+      expect.arrayContaining(["police", "social_services", "exit_programme", "probation"]),
+    );
   });
 
   it("lists only their own agency for an agency admin", async () => {
-    const caller = await callerFor(demo.db, await claimsFor(demo.db, "agency.admin@truce.example", "admin"));
+    const caller = await callerFor(
+      demo.db,
+      await claimsFor(demo.db, "agency.admin@truce.example", "admin"),
+    );
     const agencies = await caller.agency.list();
     expect(agencies).toHaveLength(1);
     expect(agencies[0]?.kind).toBe("police");

@@ -27,15 +27,16 @@ describe("individual.list", () => {
     const [visible] = await demo.db
       .select({ n: count() })
       .from(individual)
-      .where(
-        and(
-          ne(individual.registrationStatus, "pending"),
-        ),
-      );
+      .where(and(ne(individual.registrationStatus, "pending")));
     const [ownPending] = await demo.db
       .select({ n: count() })
       .from(individual)
-      .where(and(eq(individual.registrationStatus, "pending"), eq(individual.registeringAgencyId, police!.id)));
+      .where(
+        and(
+          eq(individual.registrationStatus, "pending"),
+          eq(individual.registeringAgencyId, police!.id),
+        ),
+      );
     expect(page.total).toBe(visible!.n + ownPending!.n);
   });
 
@@ -44,7 +45,12 @@ describe("individual.list", () => {
     const pendingElsewhere = await demo.db
       .select({ id: individual.id })
       .from(individual)
-      .where(and(eq(individual.registrationStatus, "pending"), ne(individual.registeringAgencyId, social!.id)));
+      .where(
+        and(
+          eq(individual.registrationStatus, "pending"),
+          ne(individual.registeringAgencyId, social!.id),
+        ),
+      );
     expect(pendingElsewhere.length).toBeGreaterThan(0);
     const caller = await callerFor(demo.db, await claimsFor(demo.db, "social.staff@truce.example"));
     const all = await caller.individual.list({ page: 1, pageSize: 100 });
@@ -62,14 +68,20 @@ describe("individual.list", () => {
     const first = (await caller.individual.list({ page: 1, pageSize: 1 })).items[0]!;
     const found = await caller.individual.list({ search: first.familyName.toUpperCase() });
     expect(found.items.map((i) => i.id)).toContain(first.id);
-    expect(found.items.every((i) => `${i.givenName} ${i.familyName}`.toLowerCase().includes(first.familyName.toLowerCase()))).toBe(true);
+    expect(
+      found.items.every((i) =>
+        `${i.givenName} ${i.familyName}`.toLowerCase().includes(first.familyName.toLowerCase()),
+      ),
+    ).toBe(true);
     const none = await caller.individual.list({ search: "%" });
     expect(none.total).toBe(0);
   });
 
   it("rejects a page size above 100 as invalid input", async () => {
     const caller = await callerFor(demo.db, await claimsFor(demo.db, "police.staff@truce.example"));
-    await expect(caller.individual.list({ pageSize: 1000 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.individual.list({ pageSize: 1000 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("gives platform admins and auditors no case content", async () => {

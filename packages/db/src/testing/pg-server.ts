@@ -47,10 +47,14 @@ function runAsUser(): { name: string; uid: number; gid: number } | null {
       return { name, uid, gid };
     }
   }
-  throw new Error("running as root, and neither a 'postgres' nor a 'nobody' user exists for initdb");
+  throw new Error(
+    "running as root, and neither a 'postgres' nor a 'nobody' user exists for initdb",
+  );
 }
 
-export async function startPgServer(options: { binDir?: string; database?: string } = {}): Promise<PgServer> {
+export async function startPgServer(
+  options: { binDir?: string; database?: string } = {},
+): Promise<PgServer> {
   const binDir = options.binDir ?? process.env.TRUCE_PG_BIN_DIR ?? DEFAULT_PG_BIN_DIR;
   const initdb = join(binDir, "initdb");
   const pgCtl = join(binDir, "pg_ctl");
@@ -71,7 +75,11 @@ export async function startPgServer(options: { binDir?: string; database?: strin
   }
   const run = (cmd: string, args: string[]) => {
     const [file, argv] = user ? ["runuser", ["-u", user.name, "--", cmd, ...args]] : [cmd, args];
-    return execFileSync(file, argv, { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+    return execFileSync(file, argv, {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      encoding: "utf8",
+    });
   };
 
   const port = await freePort();
@@ -96,7 +104,18 @@ export async function startPgServer(options: { binDir?: string; database?: strin
   process.once("SIGTERM", onSignal);
 
   try {
-    run(initdb, ["-D", dataDir, "-A", "trust", "-U", "truce", "-E", "UTF8", "--locale=C", "--no-sync"]);
+    run(initdb, [
+      "-D",
+      dataDir,
+      "-A",
+      "trust",
+      "-U",
+      "truce",
+      "-E",
+      "UTF8",
+      "--locale=C",
+      "--no-sync",
+    ]);
     const serverOptions = [
       `-p ${port}`,
       `-k ${root}`,
@@ -119,7 +138,18 @@ export async function startPgServer(options: { binDir?: string; database?: strin
   const base = `postgres://truce@127.0.0.1:${port}`;
   const createDatabase = async (name: string) => {
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid database name: ${name}`);
-    run(psql, ["-h", "127.0.0.1", "-p", String(port), "-U", "truce", "-d", "postgres", "-qc", `CREATE DATABASE ${name}`]);
+    run(psql, [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(port),
+      "-U",
+      "truce",
+      "-d",
+      "postgres",
+      "-qc",
+      `CREATE DATABASE ${name}`,
+    ]);
     return `${base}/${name}`;
   };
   const url = await createDatabase(options.database ?? "truce_test");

@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { safeCallbackPath, signInWithCredentials, type SignInState } from "@truce/auth";
+import { signInWithCredentials, type SignInState } from "@truce/auth";
+import { safeCallbackPath } from "@truce/ui/redirect";
 import { signIn } from "~/auth";
 
 export async function signInAction(values: {

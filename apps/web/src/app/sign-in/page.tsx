@@ -1,21 +1,14 @@
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { safeCallbackPath } from "@truce/auth";
 import { SignInPage } from "@truce/ui/sign-in-page";
 import { auth } from "~/auth";
 import { signInAction } from "./actions";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("signIn"))("title") };
-}
+export { generateMetadata } from "@truce/ui/sign-in-page";
 
-export default async function Page({
+export default function Page({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string }>;
 }) {
-  const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if ((await auth())?.claims) redirect(callbackUrl);
-  return <SignInPage action={signInAction} callbackUrl={callbackUrl} hasError={Boolean(params.error)} />;
+  const isSignedIn = async () => Boolean((await auth())?.claims);
+  return <SignInPage action={signInAction} searchParams={searchParams} isSignedIn={isSignedIn} />;
 }

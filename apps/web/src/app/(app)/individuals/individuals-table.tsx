@@ -82,7 +82,13 @@ export function IndividualsTable() {
         id: "risk",
         header: t("columns.risk"),
         cell: ({ row }) => (
-          <Badge variant={row.original.riskLevel === "critical" || row.original.riskLevel === "high" ? "destructive" : "secondary"}>
+          <Badge
+            variant={
+              row.original.riskLevel === "critical" || row.original.riskLevel === "high"
+                ? "destructive"
+                : "secondary"
+            }
+          >
             {t(`risk.${row.original.riskLevel}`)}
           </Badge>
         ),
@@ -90,7 +96,8 @@ export function IndividualsTable() {
       {
         id: "reviewDue",
         header: t("columns.reviewDue"),
-        cell: ({ row }) => format.dateTime(new Date(row.original.reviewDue), { dateStyle: "medium" }),
+        cell: ({ row }) =>
+          format.dateTime(new Date(row.original.reviewDue), { dateStyle: "medium" }),
       },
     ],
     [t, format],
@@ -117,7 +124,12 @@ export function IndividualsTable() {
         ) : null}
       </div>
       {query.isError ? (
-        <ErrorState title={t("error")} description={query.error.message} onRetry={() => void query.refetch()} retryLabel={t("retry")} />
+        <ErrorState
+          title={t("error")}
+          description={query.error.message}
+          onRetry={() => void query.refetch()}
+          retryLabel={t("retry")}
+        />
       ) : (
         <DataTable
           caption={t("title")}

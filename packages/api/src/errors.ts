@@ -3,7 +3,12 @@
  * them to tRPC codes. The message is written for the person using the app.
  */
 export type AppErrorCode =
-  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "STALE_VERSION" | "INVALID_INPUT";
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "STALE_VERSION"
+  | "INVALID_INPUT"
+  | "PURPOSE_REQUIRED";
 
 export class AppError extends Error {
   constructor(

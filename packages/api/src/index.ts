@@ -6,6 +6,7 @@ export { createTRPCFetchHandler } from "./http";
 export { createTRPCContext, createCallerFactory, type Context } from "./trpc";
 export { AppError, type AppErrorCode } from "./errors";
 export { can, type Action } from "./policy";
+export { PURPOSE_COOKIE, purposeSchema, type Purpose } from "./purpose";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

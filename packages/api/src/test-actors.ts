@@ -7,6 +7,7 @@ import {
 } from "@truce/auth/actor";
 import { eq, type Db } from "@truce/db";
 import { user } from "@truce/db/schema";
+import { PURPOSE_COOKIE, type Purpose } from "./purpose";
 import { appRouter } from "./root";
 import { createCallerFactory, createTRPCContext } from "./trpc";
 
@@ -28,6 +29,12 @@ export async function claimsFor(
 }
 
 /** A server-side caller acting as the given session (or anonymous with null). */
-export async function callerFor(db: Db, claims: SessionClaims | null) {
-  return createCaller(await createTRPCContext({ db, claims, headers: new Headers() }));
+export async function callerFor(
+  db: Db,
+  claims: SessionClaims | null,
+  options: { purpose?: Purpose } = { purpose: "case_work" },
+) {
+  const headers = new Headers();
+  if (options.purpose) headers.set("cookie", `${PURPOSE_COOKIE}=${options.purpose}`);
+  return createCaller(await createTRPCContext({ db, claims, headers }));
 }

@@ -6,6 +6,7 @@ import { loadActor, type Actor, type SessionClaims } from "@truce/auth/actor";
 import { getDb, type Db } from "@truce/db";
 import { AppError, type AppErrorCode } from "./errors";
 import { assertCan, type Action } from "./policy";
+import { purposeFromHeaders } from "./purpose";
 
 // 1. Context ---------------------------------------------------------------------------------
 
@@ -24,7 +25,7 @@ export interface CreateContextOptions {
 export async function createTRPCContext(opts: CreateContextOptions) {
   const db = opts.db ?? getDb();
   const actor = opts.claims ? await loadActor(db, opts.claims) : null;
-  return { db, actor, headers: opts.headers };
+  return { db, actor, headers: opts.headers, purpose: purposeFromHeaders(opts.headers) };
 }
 export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
@@ -66,6 +67,7 @@ const trpcCodeOf: Record<AppErrorCode, TRPCError["code"]> = {
   NOT_FOUND: "NOT_FOUND",
   STALE_VERSION: "CONFLICT",
   INVALID_INPUT: "BAD_REQUEST",
+  PURPOSE_REQUIRED: "PRECONDITION_FAILED",
 };
 
 /** Services throw AppError; this maps it to the tRPC code (and so the HTTP status). */

@@ -3,7 +3,8 @@ import type { MembershipRole, PlatformRole } from "@truce/auth/actor";
 /**
  * Who may do what, as data: each action lists the membership roles (acting in the active
  * agency) and the platform roles that allow it. Admin and auditor roles never appear on
- * case-content actions.
+ * case-content actions; what an allowed actor then sees is narrowed by the scopes in
+ * ./scopes.ts, inside the query.
  */
 export const permissions = {
   "session.read": {
@@ -11,7 +12,16 @@ export const permissions = {
     platform: ["platform_admin", "auditor"],
   },
   "individual.list": { membership: ["staff", "manager"], platform: [] },
+  "individual.read": { membership: ["staff", "manager"], platform: [] },
+  "note.read": { membership: ["staff", "manager"], platform: [] },
+  "note.create": { membership: ["staff", "manager"], platform: [] },
+  "intervention.read": { membership: ["staff", "manager"], platform: [] },
   "agency.list": { membership: ["agency_admin"], platform: ["platform_admin", "auditor"] },
+  "agency.create": { membership: [], platform: ["platform_admin"] },
+  "user.list": { membership: ["agency_admin"], platform: ["platform_admin"] },
+  "user.setDisabled": { membership: ["agency_admin"], platform: ["platform_admin"] },
+  "membership.setRole": { membership: ["agency_admin"], platform: ["platform_admin"] },
+  "accessLog.list": { membership: [], platform: ["auditor"] },
 } as const satisfies Record<
   string,
   { membership: readonly MembershipRole[]; platform: readonly PlatformRole[] }

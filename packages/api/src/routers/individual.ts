@@ -1,4 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { getIndividualProfile } from "../services/individual/get-individual-profile";
 import { listIndividuals, listIndividualsInput } from "../services/individual/list-individuals";
 import { authorizedProcedure } from "../trpc";
 
@@ -6,4 +8,8 @@ export const individualRouter = {
   list: authorizedProcedure("individual.list")
     .input(listIndividualsInput)
     .query(({ ctx, input }) => listIndividuals(ctx.db, ctx.actor, input)),
+  /** A person's profile; the read is logged with the session's purpose. */
+  byId: authorizedProcedure("individual.read")
+    .input(z.object({ id: z.string().uuid() }))
+    .query(({ ctx, input }) => getIndividualProfile(ctx.db, ctx.actor, ctx.purpose, input.id)),
 } satisfies TRPCRouterRecord;

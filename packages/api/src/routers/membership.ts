@@ -1,0 +1,12 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import {
+  setMembershipRole,
+  setMembershipRoleInput,
+} from "../services/membership/set-membership-role";
+import { authorizedProcedure } from "../trpc";
+
+export const membershipRouter = {
+  setRole: authorizedProcedure("membership.setRole")
+    .input(setMembershipRoleInput)
+    .mutation(({ ctx, input }) => setMembershipRole(ctx.db, ctx.actor, input)),
+} satisfies TRPCRouterRecord;

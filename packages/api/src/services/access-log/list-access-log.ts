@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { and, count, desc, eq, gte, lt, type DbOrTx } from "@truce/db";
+import { accessLog, agency, user } from "@truce/db/schema";
+import { offsetOf, pageInput, type Page } from "../pagination";
+
+export const listAccessLogInput = pageInput.extend({
+  userId: z.string().uuid().optional(),
+  action: z.enum(accessLog.action.enumValues).optional(),
+  entityType: z.string().trim().max(50).optional(),
+  entityId: z.string().trim().max(100).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+export type ListAccessLogInput = z.infer<typeof listAccessLogInput>;
+
+/** The access log, newest first, for the auditor: who did what to which record, when, why. */
+export async function listAccessLog(db: DbOrTx, input: ListAccessLogInput) {
+  const where = and(
+    input.userId ? eq(accessLog.userId, input.userId) : undefined,
+    input.action ? eq(accessLog.action, input.action) : undefined,
+    input.entityType ? eq(accessLog.entityType, input.entityType) : undefined,
+    input.entityId ? eq(accessLog.entityId, input.entityId) : undefined,
+    input.from ? gte(accessLog.at, input.from) : undefined,
+    input.to ? lt(accessLog.at, input.to) : undefined,
+  );
+  const [items, [totals]] = await Promise.all([
+    db
+      .select({
+        id: accessLog.id,
+        at: accessLog.at,
+        action: accessLog.action,
+        entityType: accessLog.entityType,
+        entityId: accessLog.entityId,
+        purpose: accessLog.purpose,
+        fields: accessLog.fields,
+        userEmail: user.email,
+        agencyName: agency.name,
+      })
+      .from(accessLog)
+      .leftJoin(user, eq(user.id, accessLog.userId))
+      .leftJoin(agency, eq(agency.id, accessLog.agencyId))
+      .where(where)
+      .orderBy(desc(accessLog.id))
+      .limit(input.pageSize)
+      .offset(offsetOf(input)),
+    db.select({ total: count() }).from(accessLog).where(where),
+  ]);
+  return {
+    items,
+    total: totals?.total ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  } satisfies Page<(typeof items)[number]>;
+}

@@ -1,0 +1,72 @@
+import type { Actor } from "@truce/auth/actor";
+import { and, asc, count, eq, exists, ilike, inArray, or, sql, type DbOrTx } from "@truce/db";
+import { agency, membership, user } from "@truce/db/schema";
+import { z } from "zod";
+import { membershipAdminScope } from "../../policy";
+import { likePattern, offsetOf, pageInput } from "../pagination";
+
+export const listUsersInput = pageInput.extend({
+  search: z.string().trim().max(100).default(""),
+});
+
+/**
+ * The users an admin manages, with the memberships they may see: all for a platform
+ * admin, those with a membership in their own agency for an agency admin.
+ */
+export async function listUsers(db: DbOrTx, actor: Actor, input: z.infer<typeof listUsersInput>) {
+  const scope = membershipAdminScope(actor);
+  const where = and(
+    scope
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(membership)
+            .where(and(eq(membership.userId, user.id), scope)),
+        )
+      : undefined,
+    input.search
+      ? or(
+          ilike(user.name, likePattern(input.search)),
+          ilike(user.email, likePattern(input.search)),
+        )
+      : undefined,
+  );
+  const [users, [totals]] = await Promise.all([
+    db
+      .select({
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        disabled: user.disabled,
+        platformRoles: user.platformRoles,
+        lastSignInAt: user.lastSignInAt,
+      })
+      .from(user)
+      .where(where)
+      .orderBy(asc(user.name), asc(user.id))
+      .limit(input.pageSize)
+      .offset(offsetOf(input)),
+    db.select({ total: count() }).from(user).where(where),
+  ]);
+  const ids = users.map((u) => u.id);
+  const memberships = ids.length
+    ? await db
+        .select({
+          id: membership.id,
+          userId: membership.userId,
+          role: membership.role,
+          version: membership.version,
+          agencyName: agency.name,
+        })
+        .from(membership)
+        .innerJoin(agency, eq(agency.id, membership.agencyId))
+        .where(and(inArray(membership.userId, ids), scope))
+        .orderBy(asc(agency.name))
+    : [];
+  return {
+    items: users.map((u) => ({ ...u, memberships: memberships.filter((m) => m.userId === u.id) })),
+    total: totals?.total ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { Actor } from "@truce/auth/actor";
+import { and, eq, exists, sql, type Db } from "@truce/db";
+import { membership, user } from "@truce/db/schema";
+import { AppError } from "../../errors";
+import { membershipAdminScope } from "../../policy";
+import { recordAccess } from "../access-log/record-access";
+
+export const setUserDisabledInput = z.object({
+  userId: z.string().uuid(),
+  disabled: z.boolean(),
+  version: z.number().int().min(1),
+});
+
+/**
+ * Disables (or enables) a user the admin manages. Disabling also bumps the session version,
+ * so the user's open sessions end at their next request.
+ */
+export async function setUserDisabled(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof setUserDisabledInput>,
+) {
+  if (input.userId === actor.userId) {
+    throw new AppError("FORBIDDEN", "You cannot disable or enable your own account.");
+  }
+  const scope = membershipAdminScope(actor);
+  return db.transaction(async (tx) => {
+    const inScope = and(
+      eq(user.id, input.userId),
+      scope
+        ? exists(
+            tx
+              .select({ one: sql`1` })
+              .from(membership)
+              .where(and(eq(membership.userId, user.id), scope)),
+          )
+        : undefined,
+      // An agency admin never disables a platform admin or an auditor.
+      scope ? sql`cardinality(${user.platformRoles}) = 0` : undefined,
+    );
+    const [target] = await tx
+      .select({ id: user.id, version: user.version })
+      .from(user)
+      .where(inScope)
+      .limit(1);
+    if (!target) throw new AppError("NOT_FOUND", "No such user in the agencies you manage.");
+    const [updated] = await tx
+      .update(user)
+      .set({
+        disabled: input.disabled,
+        sessionVersion: sql`${user.sessionVersion} + 1`,
+        version: sql`${user.version} + 1`,
+        updatedById: actor.userId,
+      })
+      .where(and(eq(user.id, target.id), eq(user.version, input.version)))
+      .returning({ id: user.id, disabled: user.disabled, version: user.version });
+    if (!updated) {
+      throw new AppError(
+        "STALE_VERSION",
+        "Someone changed this user meanwhile. Reload and try again.",
+      );
+    }
+    await recordAccess(tx, actor, {
+      action: "update",
+      entityType: "user",
+      entityId: updated.id,
+      fields: ["disabled"],
+    });
+    return updated;
+  });
+}

@@ -236,3 +236,52 @@ export function UserMenu({ user, signOutLabel, onSignOut }: UserMenuProps) {
     </DropdownMenu>
   );
 }
+
+export type ChoiceMenuProps = {
+  /** Names the control and heads the menu ("Purpose"). */
+  label: string;
+  options: { value: string; label: string }[];
+  /** The current choice; null shows `placeholder`. */
+  value: string | null;
+  placeholder: string;
+  /** E.g. a server action storing the choice. */
+  onChange: (value: string) => void | Promise<void>;
+  "data-testid"?: string;
+};
+
+/** A header control choosing one of a few values, like the language switch. */
+export function ChoiceMenu({
+  label,
+  options,
+  value,
+  placeholder,
+  onChange,
+  ...rest
+}: ChoiceMenuProps) {
+  const { value: shown, pending, choose } = useOptimisticChoice(value, onChange);
+  const active = options.find((o) => o.value === shown);
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-busy={pending || undefined}
+          data-testid={rest["data-testid"]}
+        >
+          {pending ? <Spinner /> : null}
+          <span className="sr-only">{label}</span>
+          <span className="max-w-40 truncate">{active?.label ?? placeholder}</span>
+          <ChevronDown aria-hidden="true" className="opacity-60" />
+        </Button>
+      </DropdownMenuTrigger>
+      <ChoiceMenuContent
+        label={label}
+        value={shown ?? ""}
+        pending={pending}
+        onValueChange={choose}
+        options={options}
+      />
+    </DropdownMenu>
+  );
+}

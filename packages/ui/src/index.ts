@@ -25,6 +25,8 @@ export {
 } from "./app-shell";
 export {
   AgencySwitcher,
+  ChoiceMenu,
+  type ChoiceMenuProps,
   LanguageSwitcher,
   UserMenu,
   type AgencySwitcherProps,

@@ -19,6 +19,8 @@ export interface SignedInFrameProps {
   /** The membership roles this app acts as (the others are not offered in the switcher). */
   roles: readonly Role[];
   nav: AppFrameProps["nav"];
+  /** Extra controls in the header (e.g. the purpose of the session's work). */
+  headerActions?: ReactNode;
   /** The app's server actions. */
   actions: {
     signOutAction: () => Promise<void>;
@@ -32,13 +34,21 @@ export interface SignedInFrameProps {
  * The signed-in frame of either app, labelled in the request's language. Sending a
  * signed-out visitor to sign in is a convenience: every procedure checks the session again.
  */
-export async function SignedInFrame({ me, roles, nav, actions, children }: SignedInFrameProps) {
+export async function SignedInFrame({
+  me,
+  roles,
+  nav,
+  actions,
+  headerActions,
+  children,
+}: SignedInFrameProps) {
   if (!me) redirect("/sign-in");
   const t = await getTranslations("shell");
   return (
     <AppFrame
       appName={(await getTranslations("app"))("name")}
       nav={nav}
+      headerActions={headerActions}
       user={{ name: me.name, email: me.email }}
       onSignOut={actions.signOutAction}
       memberships={me.memberships

@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { SignedInFrame } from "@truce/ui/signed-in-frame";
 import { signedOutAsNull } from "@truce/ui/trpc/server";
 import * as actions from "~/app/actions";
+import { currentPurpose, PURPOSES } from "~/components/purpose";
+import { PurposeMenu } from "~/components/purpose-menu";
 import { getQueryClient, trpc } from "~/trpc/server";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -10,9 +12,24 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     .fetchQuery(trpc.session.me.queryOptions())
     .catch(signedOutAsNull);
   const t = await getTranslations("nav");
+  const tp = await getTranslations("purpose");
   const nav = [{ href: "/individuals", label: t("individuals") }];
+  const purpose = (
+    <PurposeMenu
+      label={tp("label")}
+      placeholder={tp("none")}
+      value={await currentPurpose()}
+      options={PURPOSES.map((value) => ({ value, label: tp(`options.${value}`) }))}
+    />
+  );
   return (
-    <SignedInFrame me={me} roles={["staff", "manager"]} nav={nav} actions={actions}>
+    <SignedInFrame
+      me={me}
+      roles={["staff", "manager"]}
+      nav={nav}
+      actions={actions}
+      headerActions={purpose}
+    >
       {children}
     </SignedInFrame>
   );

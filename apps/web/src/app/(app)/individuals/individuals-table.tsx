@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
@@ -62,9 +63,12 @@ export function IndividualsTable() {
         header: t("columns.name"),
         cell: ({ row }) => (
           <span className="flex flex-wrap items-center gap-2">
-            <span className="font-medium">
+            <Link
+              href={`/individuals/${row.original.id}`}
+              className="font-medium underline-offset-4 hover:underline"
+            >
               {row.original.familyName}, {row.original.givenName}
-            </span>
+            </Link>
             {row.original.isMinor ? <Badge variant="warning">{t("minor")}</Badge> : null}
             {row.original.registrationStatus === "pending" ? (
               <Badge variant="outline">{t("pending")}</Badge>

@@ -1,0 +1,81 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import {
+  Badge,
+  Card,
+  CardContent,
+  CardHeader,
+  CardTitle,
+  ErrorState,
+  LoadingState,
+  PageHeader,
+} from "@truce/ui";
+import { useTRPC } from "~/trpc/react";
+import { InterventionList } from "./intervention-list";
+import { NoteList } from "./note-list";
+
+/** A person's profile: the shared core, then notes and interventions as the agency may see them. */
+export function IndividualProfile({ id }: { id: string }) {
+  const t = useTranslations("profile");
+  const tl = useTranslations("individuals");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const profile = useQuery(trpc.individual.byId.queryOptions({ id }));
+
+  if (profile.isPending) return <LoadingState label={t("loading")} />;
+  if (profile.isError) {
+    return <ErrorState title={t("error")} description={profile.error.message} />;
+  }
+  const p = profile.data;
+  const facts: [string, string][] = [
+    [t("fields.district"), p.district],
+    [t("fields.status"), tl(`status.${p.status}`)],
+    [t("fields.risk"), tl(`risk.${p.riskLevel}`)],
+    [t("fields.supervision"), t(`supervision.${p.supervision}`)],
+    [t("fields.category"), t(`category.${p.category}`)],
+    [t("fields.registeredBy"), p.registeringAgencyName],
+    [t("fields.reason"), p.registrationReason],
+    [t("fields.reviewDue"), format.dateTime(new Date(p.reviewDue), { dateStyle: "medium" })],
+    [
+      t("fields.location"),
+      p.currentLocation ?? (p.protectedLocation ? t("locationProtected") : t("locationUnknown")),
+    ],
+  ];
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`${p.givenName} ${p.familyName}`}
+        description={
+          <span className="flex flex-wrap gap-2">
+            {p.isMinor ? <Badge variant="warning">{tl("minor")}</Badge> : null}
+            {p.registrationStatus === "pending" ? (
+              <Badge variant="outline">{tl("pending")}</Badge>
+            ) : null}
+            {p.dateOfBirth ? (
+              <span>{format.dateTime(new Date(p.dateOfBirth), { dateStyle: "medium" })}</span>
+            ) : null}
+          </span>
+        }
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">{t("core")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+            {facts.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-sm text-muted-foreground">{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </CardContent>
+      </Card>
+      <NoteList individualId={id} />
+      <InterventionList individualId={id} />
+    </div>
+  );
+}

@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { can, permissions, type Action } from "../policy";
 import { authorizedProcedure } from "../trpc";
 
 export const sessionRouter = {
@@ -12,6 +13,8 @@ export const sessionRouter = {
       platformRoles: actor.platformRoles,
       membership: actor.membership,
       memberships: actor.memberships,
+      /** What the active membership may do: the apps show only the matching navigation. */
+      allowed: (Object.keys(permissions) as Action[]).filter((action) => can(actor, action)),
     };
   }),
 } satisfies TRPCRouterRecord;

@@ -38,6 +38,7 @@ export async function listUsers(db: DbOrTx, actor: Actor, input: z.infer<typeof 
         name: user.name,
         email: user.email,
         disabled: user.disabled,
+        version: user.version,
         platformRoles: user.platformRoles,
         lastSignInAt: user.lastSignInAt,
       })

@@ -1,0 +1,173 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import type { RouterInputs, RouterOutputs } from "@truce/api";
+import {
+  DataTable,
+  ErrorState,
+  Input,
+  Label,
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from "@truce/ui";
+import { useTRPC } from "~/trpc/react";
+
+type Row = RouterOutputs["accessLog"]["list"]["items"][number];
+type LogAction = NonNullable<RouterInputs["accessLog"]["list"]["action"]>;
+const PAGE_SIZE = 50;
+const ACTIONS: LogAction[] = [
+  "read",
+  "create",
+  "update",
+  "delete",
+  "export",
+  "sign_in",
+  "sign_in_failed",
+  "sign_out",
+  "role_change",
+  "review",
+  "approve",
+];
+const ALL = "all";
+
+/** The access log for the auditor: newest first, filterable by action and record. */
+export function AccessLogTable() {
+  const t = useTranslations("accessLog");
+  const tTable = useTranslations("table");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const [page, setPage] = useState(1);
+  const [action, setAction] = useState<LogAction | typeof ALL>(ALL);
+  const [entityId, setEntityId] = useState("");
+  const log = useQuery(
+    trpc.accessLog.list.queryOptions(
+      {
+        page,
+        pageSize: PAGE_SIZE,
+        action: action === ALL ? undefined : action,
+        entityId: entityId.trim() || undefined,
+      },
+      { placeholderData: keepPreviousData },
+    ),
+  );
+
+  const columns = useMemo<ColumnDef<Row>[]>(
+    () => [
+      {
+        id: "at",
+        header: t("columns.at"),
+        cell: ({ row }) =>
+          format.dateTime(row.original.at, { dateStyle: "short", timeStyle: "medium" }),
+      },
+      { id: "who", header: t("columns.who"), cell: ({ row }) => row.original.userEmail ?? "—" },
+      {
+        id: "agency",
+        header: t("columns.agency"),
+        cell: ({ row }) => row.original.agencyName ?? "—",
+      },
+      {
+        id: "action",
+        header: t("columns.action"),
+        cell: ({ row }) => t(`actions.${row.original.action}`),
+      },
+      {
+        id: "record",
+        header: t("columns.record"),
+        cell: ({ row }) =>
+          row.original.entityType ? (
+            <span className="font-mono text-xs">
+              {row.original.entityType} {row.original.entityId}
+            </span>
+          ) : (
+            "—"
+          ),
+      },
+      {
+        id: "purpose",
+        header: t("columns.purpose"),
+        cell: ({ row }) => (row.original.purpose ? t(`purposes.${row.original.purpose}`) : "—"),
+      },
+      {
+        id: "fields",
+        header: t("columns.fields"),
+        cell: ({ row }) => row.original.fields?.join(", ") ?? "—",
+      },
+    ],
+    [t, format],
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-4">
+        <div className="grid gap-1.5">
+          <Label htmlFor="log-action">{t("filterAction")}</Label>
+          <Select
+            value={action}
+            onValueChange={(value) => {
+              setAction(value as LogAction | typeof ALL);
+              setPage(1);
+            }}
+          >
+            <SelectTrigger id="log-action" className="w-48">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value={ALL}>{t("allActions")}</SelectItem>
+              {ACTIONS.map((a) => (
+                <SelectItem key={a} value={a}>
+                  {t(`actions.${a}`)}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="log-record">{t("filterRecord")}</Label>
+          <Input
+            id="log-record"
+            className="w-80 font-mono"
+            value={entityId}
+            maxLength={100}
+            onChange={(e) => {
+              setEntityId(e.target.value);
+              setPage(1);
+            }}
+          />
+        </div>
+      </div>
+      {log.isError ? (
+        <ErrorState
+          title={t("error")}
+          description={log.error.message}
+          onRetry={() => void log.refetch()}
+          retryLabel={t("retry")}
+        />
+      ) : (
+        <DataTable
+          caption={t("title")}
+          columns={columns}
+          data={log.data?.items ?? []}
+          getRowId={(row) => String(row.id)}
+          pageIndex={page - 1}
+          pageSize={PAGE_SIZE}
+          total={log.data?.total ?? 0}
+          isLoading={log.isPending}
+          onPageChange={(index) => setPage(index + 1)}
+          emptyMessage={t("empty")}
+          labels={{
+            previous: tTable("previous"),
+            next: tTable("next"),
+            page: (current, total) => tTable("page", { current, total }),
+            loading: t("loading"),
+          }}
+        />
+      )}
+    </div>
+  );
+}

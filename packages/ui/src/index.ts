@@ -113,3 +113,5 @@ export {
   type SignInFormProps,
 } from "./sign-in-form";
 export { AppFrame, type AppFrameProps } from "./app-frame";
+export { QueryTable, type QueryTableProps } from "./query-table";
+export { SelectField } from "./select-field";

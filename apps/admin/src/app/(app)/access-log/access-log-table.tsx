@@ -6,10 +6,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import type { RouterInputs, RouterOutputs } from "@truce/api";
 import {
-  DataTable,
-  ErrorState,
   Input,
   Label,
+  QueryTable,
   Select,
   SelectContent,
   SelectItem,
@@ -39,7 +38,6 @@ const ALL = "all";
 /** The access log for the auditor: newest first, filterable by action and record. */
 export function AccessLogTable() {
   const t = useTranslations("accessLog");
-  const tTable = useTranslations("table");
   const format = useFormatter();
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
@@ -141,33 +139,20 @@ export function AccessLogTable() {
           />
         </div>
       </div>
-      {log.isError ? (
-        <ErrorState
-          title={t("error")}
-          description={log.error.message}
-          onRetry={() => void log.refetch()}
-          retryLabel={t("retry")}
-        />
-      ) : (
-        <DataTable
-          caption={t("title")}
-          columns={columns}
-          data={log.data?.items ?? []}
-          getRowId={(row) => String(row.id)}
-          pageIndex={page - 1}
-          pageSize={PAGE_SIZE}
-          total={log.data?.total ?? 0}
-          isLoading={log.isPending}
-          onPageChange={(index) => setPage(index + 1)}
-          emptyMessage={t("empty")}
-          labels={{
-            previous: tTable("previous"),
-            next: tTable("next"),
-            page: (current, total) => tTable("page", { current, total }),
-            loading: t("loading"),
-          }}
-        />
-      )}
+      <QueryTable
+        query={log}
+        caption={t("title")}
+        columns={columns}
+        rows={log.data?.items ?? []}
+        getRowId={(row) => String(row.id)}
+        pageIndex={page - 1}
+        pageSize={PAGE_SIZE}
+        total={log.data?.total ?? 0}
+        onPageChange={(index) => setPage(index + 1)}
+        emptyMessage={t("empty")}
+        loadingLabel={t("loading")}
+        errorTitle={t("error")}
+      />
     </div>
   );
 }

@@ -5,14 +5,13 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { RouterOutputs } from "@truce/api";
-import { Badge, DataTable, ErrorState } from "@truce/ui";
+import { Badge, QueryTable } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 
 type Row = RouterOutputs["agency"]["list"][number];
 
 export function AgenciesTable() {
   const t = useTranslations("agencies");
-  const tTable = useTranslations("table");
   const format = useFormatter();
   const trpc = useTRPC();
   const query = useQuery(trpc.agency.list.queryOptions());
@@ -39,35 +38,21 @@ export function AgenciesTable() {
     [t, format],
   );
 
-  if (query.isError) {
-    return (
-      <ErrorState
-        title={t("error")}
-        description={query.error.message}
-        onRetry={() => void query.refetch()}
-        retryLabel={t("retry")}
-      />
-    );
-  }
   const rows = query.data ?? [];
   return (
-    <DataTable
+    <QueryTable
+      query={query}
       caption={t("title")}
       columns={columns}
-      data={rows}
+      rows={rows}
       getRowId={(row) => row.id}
       pageIndex={0}
       pageSize={Math.max(rows.length, 1)}
       total={rows.length}
-      isLoading={query.isPending}
       onPageChange={() => {}}
       emptyMessage={t("empty")}
-      labels={{
-        previous: tTable("previous"),
-        next: tTable("next"),
-        page: (current, total) => tTable("page", { current, total }),
-        loading: t("loading"),
-      }}
+      loadingLabel={t("loading")}
+      errorTitle={t("error")}
     />
   );
 }

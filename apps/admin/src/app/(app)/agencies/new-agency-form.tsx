@@ -20,11 +20,7 @@ import {
   FormLabel,
   FormMessage,
   Input,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
+  SelectField,
 } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 
@@ -87,28 +83,12 @@ export function NewAgencyForm() {
                 </FormItem>
               )}
             />
-            <FormField
+            <SelectField
               control={form.control}
               name="kind"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("kind")}</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-52">
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {KINDS.map((k) => (
-                        <SelectItem key={k} value={k}>
-                          {tKinds(k)}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                </FormItem>
-              )}
+              label={t("kind")}
+              className="w-52"
+              options={KINDS.map((k) => ({ value: k, label: tKinds(k) }))}
             />
             <Button type="submit" className="mt-6" disabled={create.isPending}>
               {create.isPending ? t("submitting") : t("submit")}

@@ -9,10 +9,9 @@ import {
   Alert,
   AlertDescription,
   Badge,
-  DataTable,
-  ErrorState,
   Input,
   Label,
+  QueryTable,
   Select,
   SelectContent,
   SelectItem,
@@ -28,7 +27,6 @@ const PAGE_SIZE = 25;
 /** The users an admin manages: their memberships' roles and whether they may sign in. */
 export function UsersTable() {
   const t = useTranslations("users");
-  const tTable = useTranslations("table");
   const tRoles = useTranslations("shell.roles");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -148,33 +146,20 @@ export function UsersTable() {
           <AlertDescription>{setRole.error.message}</AlertDescription>
         </Alert>
       ) : null}
-      {users.isError ? (
-        <ErrorState
-          title={t("error")}
-          description={users.error.message}
-          onRetry={() => void users.refetch()}
-          retryLabel={t("retry")}
-        />
-      ) : (
-        <DataTable
-          caption={t("title")}
-          columns={columns}
-          data={users.data?.items ?? []}
-          getRowId={(row) => row.id}
-          pageIndex={page - 1}
-          pageSize={PAGE_SIZE}
-          total={users.data?.total ?? 0}
-          isLoading={users.isPending}
-          onPageChange={(index) => setPage(index + 1)}
-          emptyMessage={t("empty")}
-          labels={{
-            previous: tTable("previous"),
-            next: tTable("next"),
-            page: (current, total) => tTable("page", { current, total }),
-            loading: t("loading"),
-          }}
-        />
-      )}
+      <QueryTable
+        query={users}
+        caption={t("title")}
+        columns={columns}
+        rows={users.data?.items ?? []}
+        getRowId={(row) => row.id}
+        pageIndex={page - 1}
+        pageSize={PAGE_SIZE}
+        total={users.data?.total ?? 0}
+        onPageChange={(index) => setPage(index + 1)}
+        emptyMessage={t("empty")}
+        loadingLabel={t("loading")}
+        errorTitle={t("error")}
+      />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import type { RouterOutputs } from "@truce/api";
-import { Badge, DataTable, ErrorState, Input, Label } from "@truce/ui";
+import { Badge, Input, Label, QueryTable } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 
 import { PAGE_SIZE } from "./page-size";
@@ -30,7 +30,6 @@ function listHref(pathname: string, search: string, page: number): string {
 
 export function IndividualsTable() {
   const t = useTranslations("individuals");
-  const tTable = useTranslations("table");
   const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
@@ -127,35 +126,22 @@ export function IndividualsTable() {
           </p>
         ) : null}
       </div>
-      {query.isError ? (
-        <ErrorState
-          title={t("error")}
-          description={query.error.message}
-          onRetry={() => void query.refetch()}
-          retryLabel={t("retry")}
-        />
-      ) : (
-        <DataTable
-          caption={t("title")}
-          columns={columns}
-          data={query.data?.items ?? []}
-          getRowId={(row) => row.id}
-          pageIndex={page - 1}
-          pageSize={PAGE_SIZE}
-          total={query.data?.total ?? 0}
-          isLoading={query.isPending}
-          onPageChange={(index) =>
-            router.replace(listHref(pathname, search, index + 1), { scroll: false })
-          }
-          emptyMessage={search ? t("empty") : t("emptyRegister")}
-          labels={{
-            previous: tTable("previous"),
-            next: tTable("next"),
-            page: (current, total) => tTable("page", { current, total }),
-            loading: t("loading"),
-          }}
-        />
-      )}
+      <QueryTable
+        query={query}
+        caption={t("title")}
+        columns={columns}
+        rows={query.data?.items ?? []}
+        getRowId={(row) => row.id}
+        pageIndex={page - 1}
+        pageSize={PAGE_SIZE}
+        total={query.data?.total ?? 0}
+        onPageChange={(index) =>
+          router.replace(listHref(pathname, search, index + 1), { scroll: false })
+        }
+        emptyMessage={search ? t("empty") : t("emptyRegister")}
+        loadingLabel={t("loading")}
+        errorTitle={t("error")}
+      />
     </div>
   );
 }

@@ -23,11 +23,7 @@ import {
   FormItem,
   FormLabel,
   FormMessage,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
+  SelectField,
   Skeleton,
   Textarea,
 } from "@truce/ui";
@@ -132,45 +128,25 @@ function NoteForm({ individualId }: { individualId: string }) {
           )}
         />
         <div className="flex flex-wrap items-end gap-3">
-          <FormField
+          <SelectField
             control={form.control}
             name="kind"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t("kindLabel")}</FormLabel>
-                <Select value={field.value} onValueChange={field.onChange}>
-                  <FormControl>
-                    <SelectTrigger className="w-40">
-                      <SelectValue />
-                    </SelectTrigger>
-                  </FormControl>
-                  <SelectContent>
-                    <SelectItem value="fact">{t("kind.fact")}</SelectItem>
-                    <SelectItem value="assessment">{t("kind.assessment")}</SelectItem>
-                  </SelectContent>
-                </Select>
-              </FormItem>
-            )}
+            label={t("kindLabel")}
+            className="w-40"
+            options={[
+              { value: "fact", label: t("kind.fact") },
+              { value: "assessment", label: t("kind.assessment") },
+            ]}
           />
-          <FormField
+          <SelectField
             control={form.control}
             name="visibility"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t("visibilityLabel")}</FormLabel>
-                <Select value={field.value} onValueChange={field.onChange}>
-                  <FormControl>
-                    <SelectTrigger className="w-56">
-                      <SelectValue />
-                    </SelectTrigger>
-                  </FormControl>
-                  <SelectContent>
-                    <SelectItem value="agency">{t("visibility.agency")}</SelectItem>
-                    <SelectItem value="programme">{t("visibility.programme")}</SelectItem>
-                  </SelectContent>
-                </Select>
-              </FormItem>
-            )}
+            label={t("visibilityLabel")}
+            className="w-56"
+            options={[
+              { value: "agency", label: t("visibility.agency") },
+              { value: "programme", label: t("visibility.programme") },
+            ]}
           />
           <Button type="submit" disabled={create.isPending}>
             {create.isPending ? t("saving") : t("save")}

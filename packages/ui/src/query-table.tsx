@@ -1,0 +1,58 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { DataTable, type DataTableProps } from "./data-table";
+import { ErrorState } from "./states";
+
+export type QueryTableProps<TData> = Omit<
+  DataTableProps<TData>,
+  "data" | "isLoading" | "labels"
+> & {
+  /** The query's state, as TanStack Query returns it. */
+  query: {
+    isPending: boolean;
+    isError: boolean;
+    error: { message: string } | null;
+    refetch: () => unknown;
+  };
+  rows: TData[];
+  loadingLabel: string;
+  errorTitle: string;
+};
+
+/**
+ * A server-paged table fed by a query: its loading, empty and error states (with a retry),
+ * labelled from the shared "table" messages.
+ */
+export function QueryTable<TData>({
+  query,
+  rows,
+  loadingLabel,
+  errorTitle,
+  ...table
+}: QueryTableProps<TData>) {
+  const t = useTranslations("table");
+  if (query.isError) {
+    return (
+      <ErrorState
+        title={errorTitle}
+        description={query.error?.message}
+        onRetry={() => void query.refetch()}
+        retryLabel={t("retry")}
+      />
+    );
+  }
+  return (
+    <DataTable
+      {...table}
+      data={rows}
+      isLoading={query.isPending}
+      labels={{
+        previous: t("previous"),
+        next: t("next"),
+        page: (current, total) => t("page", { current, total }),
+        loading: loadingLabel,
+      }}
+    />
+  );
+}

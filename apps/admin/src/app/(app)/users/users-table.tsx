@@ -1,25 +1,14 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import type { RouterOutputs } from "@truce/api";
-import {
-  Alert,
-  AlertDescription,
-  Badge,
-  Input,
-  Label,
-  QueryTable,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from "@truce/ui";
+import { Alert, AlertDescription, Badge, Input, Label, QueryTable } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 import { DisableUserButton } from "./disable-user-button";
+import { MembershipRoleSelect } from "./membership-role-select";
 
 type Row = RouterOutputs["user"]["list"]["items"][number];
 const PAGE_SIZE = 25;
@@ -27,7 +16,6 @@ const PAGE_SIZE = 25;
 /** The users an admin manages: their memberships' roles and whether they may sign in. */
 export function UsersTable() {
   const t = useTranslations("users");
-  const tRoles = useTranslations("shell.roles");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
@@ -43,7 +31,7 @@ export function UsersTable() {
     () => queryClient.invalidateQueries(trpc.user.list.pathFilter()),
     [queryClient, trpc],
   );
-  const setRole = useMutation(trpc.membership.setRole.mutationOptions({ onSettled: refresh }));
+  const [roleError, setRoleError] = useState<string | null>(null);
   const mayAppointAdmins = me.data?.platformRoles.includes("platform_admin") ?? false;
 
   const columns = useMemo<ColumnDef<Row>[]>(
@@ -63,45 +51,18 @@ export function UsersTable() {
         header: t("columns.memberships"),
         cell: ({ row }) => (
           <ul className="space-y-1">
-            {row.original.memberships.map((m) => {
-              const own = row.original.id === me.data?.userId;
-              const roles =
-                mayAppointAdmins || m.role === "agency_admin"
-                  ? (["staff", "manager", "agency_admin"] as const)
-                  : (["staff", "manager"] as const);
-              return (
-                <li key={m.id} className="flex items-center gap-2">
-                  <span className="text-sm">{m.agencyName}</span>
-                  <Select
-                    value={m.role}
-                    disabled={
-                      own || setRole.isPending || (!mayAppointAdmins && m.role === "agency_admin")
-                    }
-                    onValueChange={(role) =>
-                      setRole.mutate({
-                        membershipId: m.id,
-                        role: role as Row["memberships"][number]["role"],
-                        version: m.version,
-                      })
-                    }
-                  >
-                    <SelectTrigger
-                      className="h-8 w-44"
-                      aria-label={t("roleOf", { agency: m.agencyName })}
-                    >
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      {roles.map((r) => (
-                        <SelectItem key={r} value={r}>
-                          {tRoles(r)}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                </li>
-              );
-            })}
+            {row.original.memberships.map((m) => (
+              <li key={m.id} className="flex items-center gap-2">
+                <span className="text-sm">{m.agencyName}</span>
+                <MembershipRoleSelect
+                  membership={m}
+                  own={row.original.id === me.data?.userId}
+                  mayAppointAdmins={mayAppointAdmins}
+                  onError={setRoleError}
+                  onDone={refresh}
+                />
+              </li>
+            ))}
           </ul>
         ),
       },
@@ -123,7 +84,7 @@ export function UsersTable() {
           ),
       },
     ],
-    [t, tRoles, me.data?.userId, mayAppointAdmins, setRole, refresh],
+    [t, me.data?.userId, mayAppointAdmins, refresh],
   );
 
   return (
@@ -141,9 +102,9 @@ export function UsersTable() {
           }}
         />
       </div>
-      {setRole.isError ? (
+      {roleError ? (
         <Alert variant="destructive">
-          <AlertDescription>{setRole.error.message}</AlertDescription>
+          <AlertDescription>{roleError}</AlertDescription>
         </Alert>
       ) : null}
       <QueryTable

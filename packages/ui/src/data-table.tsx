@@ -31,9 +31,7 @@ export type DataTableLabels = {
 };
 
 export type DataTableProps<TData> = {
-  // `any` is TanStack's own advice for arrays mixing columns of different value types.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  columns: ColumnDef<TData, any>[];
+  columns: ColumnDef<TData, unknown>[];
   /** The rows of the current page only: pagination happens on the server. */
   data: TData[];
   /** Zero-based index of the page shown. */

@@ -6,7 +6,7 @@ import { loadActor, type Actor, type SessionClaims } from "@truce/auth/actor";
 import { getDb, type Db } from "@truce/db";
 import { AppError, type AppErrorCode } from "./errors";
 import { assertCan, type Action } from "./policy";
-import { purposeFromHeaders } from "./purpose";
+import { purposeFromHeaders, type Purpose } from "./purpose";
 
 // 1. Context ---------------------------------------------------------------------------------
 
@@ -14,6 +14,11 @@ export interface CreateContextOptions {
   headers: Headers;
   /** The claims of the signed session, or null when there is no valid session. */
   claims: SessionClaims | null;
+  /**
+   * The session's purpose when the caller knows it better than the request headers do: a
+   * server component rendered in the response to a server action that just stored it.
+   */
+  purpose?: Purpose | null;
   db?: Db;
 }
 
@@ -25,7 +30,8 @@ export interface CreateContextOptions {
 export async function createTRPCContext(opts: CreateContextOptions) {
   const db = opts.db ?? getDb();
   const actor = opts.claims ? await loadActor(db, opts.claims) : null;
-  return { db, actor, headers: opts.headers, purpose: purposeFromHeaders(opts.headers) };
+  const purpose = opts.purpose !== undefined ? opts.purpose : purposeFromHeaders(opts.headers);
+  return { db, actor, headers: opts.headers, purpose };
 }
 export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 

@@ -138,6 +138,8 @@ async function main(): Promise<void> {
     DATABASE_URL: url,
     AUTH_SECRET: auth.secret,
     AUTH_TRUST_HOST: "true",
+    // no phoning home from a developer's machine
+    NEXT_TELEMETRY_DISABLED: "1",
   });
   for (const app of apps) {
     const started = startApp(root, app, { env, labelWidth: width });

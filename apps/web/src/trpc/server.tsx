@@ -3,9 +3,16 @@ import { headers } from "next/headers";
 import { appRouter, createTRPCContext } from "@truce/api";
 import { createServerTRPC } from "@truce/ui/trpc/server";
 import { auth } from "~/auth";
+import { currentPurpose } from "~/components/purpose";
 
 export const { trpc, getQueryClient, HydrateClient, prefetch } = createServerTRPC({
   router: appRouter,
   createContext: async () =>
-    createTRPCContext({ headers: await headers(), claims: (await auth())?.claims ?? null }),
+    createTRPCContext({
+      headers: await headers(),
+      claims: (await auth())?.claims ?? null,
+      // from cookies(), which, unlike headers(), already holds a purpose stored by the
+      // server action whose response is being rendered
+      purpose: await currentPurpose(),
+    }),
 });

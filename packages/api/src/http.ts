@@ -1,20 +1,178 @@
+import { getTRPCErrorShape, transformTRPCResponse, TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { SessionClaims } from "@truce/auth/actor";
+import type { Db } from "@truce/db";
+import { CORRELATION_HEADER, newCorrelationId, withCorrelationId } from "./correlation";
 import { appRouter } from "./root";
 import { createTRPCContext } from "./trpc";
 
+const ENDPOINT = "/api/trpc";
+/** Calls in one batch; the apps' batch links send at most this many (`maxItems`). */
+export const MAX_BATCH_SIZE = 10;
+/** Bytes in one request body; no procedure takes more than a page of text. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface TRPCFetchHandlerOptions {
+  /** Tests pass their own database; the apps use the configured one. */
+  db?: Db;
+}
+
 /**
  * The `/api/trpc` route handler both apps mount: the app says how to read the session's
- * claims; everything else (actor, policy, errors) is decided here.
+ * claims; everything else (actor, policy, errors) is decided here. Before tRPC sees a
+ * request it must be a same-origin JSON POST (or a GET, which changes nothing), of bounded
+ * size and batch length. Every response carries `x-correlation-id` and `no-store`.
  */
-export function createTRPCFetchHandler(getClaims: () => Promise<SessionClaims | null>) {
-  return async (req: Request) => {
-    const claims = await getClaims();
-    return fetchRequestHandler({
-      endpoint: "/api/trpc",
-      router: appRouter,
-      req,
-      createContext: () => createTRPCContext({ headers: req.headers, claims }),
+export function createTRPCFetchHandler(
+  getClaims: () => Promise<SessionClaims | null>,
+  options: TRPCFetchHandlerOptions = {},
+) {
+  return async (incoming: Request) => {
+    const id = newCorrelationId();
+    const res = await withCorrelationId(id, async () => {
+      const checked = await checkRequest(incoming);
+      if (checked instanceof TRPCError) return refuse(checked, id, incoming);
+      const claims = await getClaims();
+      return fetchRequestHandler({
+        endpoint: ENDPOINT,
+        router: appRouter,
+        req: checked,
+        maxBatchSize: MAX_BATCH_SIZE,
+        createContext: () =>
+          createTRPCContext({ headers: checked.headers, claims, db: options.db }),
+      });
     });
+    res.headers.set(CORRELATION_HEADER, id);
+    res.headers.set("cache-control", "no-store");
+    return res;
   };
+}
+
+/** The request to hand to tRPC (its body read within the limit), or why it is refused. */
+async function checkRequest(req: Request): Promise<Request | TRPCError> {
+  if (req.method === "POST") {
+    if (!isSameOrigin(req.headers)) {
+      return new TRPCError({
+        code: "FORBIDDEN",
+        message: "This request did not come from this site's own pages.",
+      });
+    }
+    const mediaType = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+    if (mediaType !== "application/json") {
+      return new TRPCError({
+        code: "UNSUPPORTED_MEDIA_TYPE",
+        message: "Send calls as application/json.",
+      });
+    }
+  }
+  const batch = batchSize(req.url);
+  if (batch > MAX_BATCH_SIZE) {
+    return new TRPCError({
+      code: "BAD_REQUEST",
+      message: `A batch may hold at most ${MAX_BATCH_SIZE} calls; this one has ${batch}.`,
+    });
+  }
+  if (req.method !== "POST" || req.body === null) return req;
+  const body = await readWithin(req, MAX_BODY_BYTES);
+  if (body === null) {
+    return new TRPCError({
+      code: "PAYLOAD_TOO_LARGE",
+      message: `A request may carry at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+    });
+  }
+  return new Request(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body,
+    signal: req.signal,
+  });
+}
+
+/**
+ * CSRF defence for the state-changing calls (tRPC sends mutations as POST, queries as
+ * GET): the browser's Origin must name this host, compared with the host the request was
+ * sent to the way Next.js compares it for server actions (x-forwarded-host, else Host).
+ * Browsers send Origin with every POST; without it, Sec-Fetch-Site or else the Referer
+ * decide; a request with none of them is not a browser's and gets no benefit of the doubt.
+ */
+export function isSameOrigin(headers: Headers): boolean {
+  const host = (headers.get("x-forwarded-host")?.split(",")[0] ?? headers.get("host"))?.trim();
+  if (!host) return false;
+  const origin = headers.get("origin");
+  if (origin !== null) return hostOf(origin) === host.toLowerCase();
+  const site = headers.get("sec-fetch-site");
+  if (site !== null) return site === "same-origin";
+  const referer = headers.get("referer");
+  return referer !== null && hostOf(referer) === host.toLowerCase();
+}
+
+function hostOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.host : null;
+  } catch {
+    return null; // "null", garbage
+  }
+}
+
+/** Calls in the request, counted on the decoded path as tRPC splits it. */
+function batchSize(url: string): number {
+  const parsed = new URL(url);
+  if (parsed.searchParams.get("batch") !== "1") return 1;
+  try {
+    return decodeURIComponent(parsed.pathname).split(",").length;
+  } catch {
+    return 1; // malformed: tRPC refuses it
+  }
+}
+
+/** The body, or null when it is longer than `limit` (by its header or by what arrives). */
+async function readWithin(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) return null;
+  const reader = req.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** A refusal in tRPC's own error envelope, so the client reads its message like any other. */
+function refuse(error: TRPCError, id: string, req: Request): Response {
+  const config = appRouter._def._config;
+  const shape = getTRPCErrorShape({
+    config,
+    error,
+    type: "unknown",
+    path: undefined,
+    input: undefined,
+    ctx: undefined,
+  });
+  if (error.code === "FORBIDDEN") {
+    // One line, to see an attack or a misconfigured proxy (Host not passed on) in the log.
+    const shown = (name: string) => JSON.stringify(req.headers.get(name)?.slice(0, 100) ?? null);
+    console.warn(
+      `[trpc] refused a cross-origin POST, reference ${id}: origin=${shown("origin")} ` +
+        `host=${shown("host")} x-forwarded-host=${shown("x-forwarded-host")}`,
+    );
+  }
+  return Response.json(transformTRPCResponse(config, { error: shape }), {
+    status: getHTTPStatusCodeFromError(error),
+  });
 }

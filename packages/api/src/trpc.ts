@@ -1,9 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { randomUUID } from "node:crypto";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { loadActor, type Actor, type SessionClaims } from "@truce/auth/actor";
 import { getDb, type Db } from "@truce/db";
+import { correlationId } from "./correlation";
 import { AppError, type AppErrorCode } from "./errors";
 import { assertCan, type Action } from "./policy";
 import { purposeFromHeaders, type Purpose } from "./purpose";
@@ -44,9 +44,10 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
     if (error.code === "INTERNAL_SERVER_ERROR") {
-      // Nothing internal (SQL, stack, driver messages) reaches the browser; the reference
-      // links what the person sees to the server log.
-      const reference = randomUUID().slice(0, 8);
+      // Nothing internal (SQL, stack, driver messages) reaches the browser; the reference is
+      // the request's correlation id (also its x-correlation-id header) and links what the
+      // person sees to this log line.
+      const reference = correlationId();
       console.error(`[trpc] internal error, reference ${reference}:`, error.cause ?? error);
       return {
         ...shape,

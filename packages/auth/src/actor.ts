@@ -1,5 +1,5 @@
-import { and, asc, eq, type DbOrTx } from "@truce/db";
-import { agency, membership, user } from "@truce/db/schema";
+import { and, asc, eq, sql, type DbOrTx } from "@truce/db";
+import { agency, membership, revokedSession, user } from "@truce/db/schema";
 
 export type MembershipRole = (typeof membership.role.enumValues)[number];
 export type PlatformRole = (typeof user.platformRoles.enumValues)[number];
@@ -30,6 +30,12 @@ export interface SessionClaims {
   userId: string;
   sessionVersion: number;
   membershipId: string | null;
+  /**
+   * Names one browser session, so signing out can end it alone (revoked_session). Every
+   * session the apps issue has one; claims built on the server for tests have none and
+   * are then ended only through the session version.
+   */
+  sessionId?: string;
 }
 
 const CASE_ROLES: readonly MembershipRole[] = ["staff", "manager"];
@@ -71,10 +77,13 @@ export async function listMemberships(db: DbOrTx, userId: string): Promise<Actor
 
 /**
  * Turns session claims into an actor, checked against the database on every request: a
- * disabled user, or a token whose session version is stale (signed out, role changed), gets
- * no actor at all.
+ * disabled user, a token whose session version is stale (role changed, signed out
+ * everywhere) or a session that was signed out gets no actor at all.
  */
 export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Actor | null> {
+  const revoked = claims.sessionId
+    ? sql<boolean>`exists (select 1 from ${revokedSession} where ${revokedSession.sessionId} = ${claims.sessionId})`
+    : sql<boolean>`false`;
   const [row] = await db
     .select({
       id: user.id,
@@ -83,11 +92,14 @@ export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Acto
       disabled: user.disabled,
       platformRoles: user.platformRoles,
       sessionVersion: user.sessionVersion,
+      revoked,
     })
     .from(user)
     .where(eq(user.id, claims.userId))
     .limit(1);
-  if (!row || row.disabled || row.sessionVersion !== claims.sessionVersion) return null;
+  if (!row || row.disabled || row.revoked || row.sessionVersion !== claims.sessionVersion) {
+    return null;
+  }
   const memberships = await listMemberships(db, row.id);
   const active = memberships.find((m) => m.id === claims.membershipId) ?? null;
   return {

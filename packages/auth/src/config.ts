@@ -3,17 +3,31 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@truce/db";
 import { listMemberships, mayUseApp, type SessionClaims, type TruceApp } from "./actor";
+import { clientAddress } from "./client-address";
 import { authEnv } from "./env";
-import { authenticate } from "./sign-in";
+import {
+  endSession,
+  readToken,
+  SESSION_IDLE_SECONDS,
+  SESSION_RENEW_SECONDS,
+  type TruceToken,
+} from "./session";
+import { authenticate, completeSecondStep, type PendingSignIn } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {
-    claims: SessionClaims;
+    /** Only when signed in completely (password and, where asked, the second step). */
+    claims?: SessionClaims;
+    /** Only between a correct password and the second step. */
+    pending?: Pick<PendingSignIn, "step" | "userId">;
     /** Sent by an app's update() to switch the active membership; never stored. */
     switchToMembershipId?: string;
+    /** Sent by an app's update() with the second step's code; never stored. */
+    secondStepCode?: string;
   }
   interface User {
     claims?: SessionClaims;
+    pending?: PendingSignIn;
   }
 }
 
@@ -22,15 +36,9 @@ export class NoAppAccess extends CredentialsSignin {
   override code = "no_access";
 }
 
-const claimsSchema = z.object({
-  userId: z.string().uuid(),
-  sessionVersion: z.number().int(),
-  membershipId: z.string().uuid().nullable(),
-});
 const switchSchema = z.object({ switchToMembershipId: z.string().uuid() });
-
-/** Absolute lifetime of a session: a working day. */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/** Sent by update() during a pending sign-in: the code of the second step. */
+const secondStepSchema = z.object({ secondStepCode: z.string().min(1).max(64) });
 
 export function createAuthConfig(app: TruceApp): NextAuthConfig {
   const secure = authEnv.TRUCE_SECURE_COOKIES;
@@ -41,63 +49,113 @@ export function createAuthConfig(app: TruceApp): NextAuthConfig {
     secret: authEnv.AUTH_SECRET,
     trustHost: true,
     useSecureCookies: secure,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // maxAge is the idle timeout: every renewal re-signs the token with a new expiry. The
+    // absolute lifetime is checked against signedInAt in the jwt callback.
+    session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_RENEW_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     cookies: {
-      sessionToken: { name: `${prefix}.session-token`, options: { sameSite: "lax" } },
-      callbackUrl: { name: `${prefix}.callback-url` },
-      csrfToken: { name: `${secure ? "__Host-" : ""}truce-${app}.csrf-token` },
+      sessionToken: {
+        name: `${prefix}.session-token`,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+      callbackUrl: {
+        name: `${prefix}.callback-url`,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+      csrfToken: {
+        name: `${secure ? "__Host-" : ""}truce-${app}.csrf-token`,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
     },
     logger: {
       // A wrong password or a forged cookie is an expected event, recorded in the access
       // log; one line, not a stack trace, keeps the server log readable.
       error(error) {
-        if (error.name === "CredentialsSignin") return;
-        console.error(`[auth] ${error.name}: ${error.message}`);
+        // `type`, not `name`: class names are minified in a production build
+        const type = "type" in error ? String(error.type) : error.name;
+        if (type === "CredentialsSignin") return;
+        console.error(`[auth] ${type}: ${error.message}`);
       },
     },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
         async authorize(credentials, request) {
-          const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
           const result = await authenticate(getDb(), {
             email: String(credentials.email ?? ""),
             password: String(credentials.password ?? ""),
             app,
-            ip,
+            ip: clientAddress(request.headers),
           });
-          if (!result.ok) {
+          if (result.status === "refused") {
             if (result.reason === "no_access") throw new NoAppAccess();
             return null;
           }
-          return { id: result.claims.userId, claims: result.claims };
+          return result.status === "signed_in"
+            ? { id: result.claims.userId, claims: result.claims }
+            : { id: result.pending.userId, pending: result.pending };
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user, trigger, session }) {
-        if (user?.claims) {
-          token.claims = user.claims;
+        const now = new Date();
+        const own = token as typeof token & TruceToken;
+        if (user) {
+          // A new sign-in replaces whatever the token held before.
+          delete own.claims;
+          delete own.pending;
+          delete own.signedInAt;
+          if (user.claims) return { ...own, claims: user.claims, signedInAt: now.getTime() };
+          return { ...own, pending: user.pending };
         }
-        if (trigger === "update") {
-          const current = claimsSchema.safeParse(token.claims);
-          const wanted = switchSchema.safeParse(session);
-          if (current.success && wanted.success) {
-            // Only a membership of this user, usable in this app, can become active.
-            const memberships = await listMemberships(getDb(), current.data.userId);
-            const target = memberships.find((m) => m.id === wanted.data.switchToMembershipId);
-            if (target && mayUseApp(app, [target], [])) {
-              token.claims = { ...current.data, membershipId: target.id };
-            }
+        const state = readToken(own, now);
+        // Past its absolute lifetime, or a pending sign-in left too long: the cookie goes.
+        if (state.kind === "none") return null;
+        if (trigger !== "update") return token;
+
+        if (state.kind === "pending") {
+          const input = secondStepSchema.safeParse(session);
+          if (!input.success) return token;
+          const result = await completeSecondStep(getDb(), {
+            pending: state.pending,
+            code: input.data.secondStepCode,
+            app,
+            now,
+          });
+          if (result.status === "retry") return token;
+          if (result.status === "refused") return null;
+          const { pending: _, ...rest } = own;
+          return { ...rest, claims: result.claims, signedInAt: now.getTime() };
+        }
+
+        const wanted = switchSchema.safeParse(session);
+        if (wanted.success) {
+          // Only a membership of this user, usable in this app, can become active.
+          const memberships = await listMemberships(getDb(), state.claims.userId);
+          const target = memberships.find((m) => m.id === wanted.data.switchToMembershipId);
+          if (target && mayUseApp(app, [target], [])) {
+            return { ...own, claims: { ...state.claims, membershipId: target.id } };
           }
         }
         return token;
       },
       session({ session, token }) {
-        const claims = claimsSchema.safeParse(token.claims);
-        if (claims.success) session.claims = claims.data;
+        const state = readToken(token as TruceToken, new Date());
+        if (state.kind === "signed_in") session.claims = state.claims;
+        if (state.kind === "pending") {
+          session.pending = { step: state.pending.step, userId: state.pending.userId };
+        }
         return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const state = readToken(
+          "token" in message ? (message.token as TruceToken) : null,
+          new Date(),
+        );
+        if (state.kind === "signed_in") await endSession(getDb(), state.claims, state.signedInAt);
       },
     },
   };

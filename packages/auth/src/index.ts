@@ -11,6 +11,39 @@ export {
   type SessionClaims,
   type TruceApp,
 } from "./actor";
-export { createAuth, createAuthConfig, NoAppAccess, SESSION_MAX_AGE_SECONDS } from "./config";
-export { authenticate, credentialsSchema, type Credentials, type SignInResult } from "./sign-in";
-export { signInWithCredentials, switchActiveMembership, type SignInState } from "./next-actions";
+export { createAuth, createAuthConfig, NoAppAccess } from "./config";
+export {
+  authenticate,
+  completeSecondStep,
+  credentialsSchema,
+  reauthenticate,
+  type Credentials,
+  type PendingSignIn,
+  type SignInResult,
+} from "./sign-in";
+export { checkNewPassword, type NewPasswordCheck } from "./password-policy";
+export {
+  SECOND_STEP_SECONDS,
+  SESSION_ABSOLUTE_SECONDS,
+  SESSION_IDLE_SECONDS,
+  SESSION_RENEW_SECONDS,
+} from "./session";
+export { SIGN_IN_THROTTLE } from "./throttle";
+export type { Enrolment, TwoFactorStatus } from "./two-factor";
+export {
+  createSignInActions,
+  signInStage,
+  signInWithCredentials,
+  switchActiveMembership,
+  type ConfirmEnrolmentState,
+  type SecondStepState,
+  type SignInStage,
+  type SignInState,
+} from "./next-actions";
+export {
+  accountSecurityStatus,
+  confirmAccountEnrolment,
+  renewRecoveryCodes,
+  startAccountEnrolment,
+  type Reauthentication,
+} from "./account-actions";

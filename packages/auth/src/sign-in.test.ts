@@ -3,7 +3,8 @@ import { desc, eq } from "@truce/db";
 import { accessLog, user } from "@truce/db/schema";
 import { DEMO_PASSWORD } from "@truce/db/seed";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
-import { loadActor } from "./actor";
+import { loadActor, type SessionClaims } from "./actor";
+import { endSession } from "./session";
 import { authenticate } from "./sign-in";
 
 let demo: DemoDatabase;
@@ -19,6 +20,13 @@ async function lastLogRow() {
   return row;
 }
 
+/** Signs in with the demo password, expecting a session straight away. */
+async function signIn(email: string, app: "web" | "admin" = "web") {
+  const result = await authenticate(demo.db, { email, password: DEMO_PASSWORD, app });
+  if (result.status !== "signed_in") throw new Error(`${email} could not sign in`);
+  return result.claims;
+}
+
 describe("signing in with e-mail and password", () => {
   it("signs a police officer in to the web app as their police membership and logs it", async () => {
     const result = await authenticate(demo.db, {
@@ -27,14 +35,16 @@ describe("signing in with e-mail and password", () => {
       app: "web",
       ip: "127.0.0.1",
     });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
+    expect(result.status).toBe("signed_in");
+    if (result.status !== "signed_in") return;
+    expect(result.claims.sessionId).toMatch(/^[0-9a-f-]{36}$/);
     const actor = await loadActor(demo.db, result.claims);
     expect(actor?.email).toBe("police.staff@truce.example");
     expect(actor?.membership?.agencyKind).toBe("police");
     expect(actor?.membership?.role).toBe("staff");
     const log = await lastLogRow();
     expect(log).toMatchObject({ action: "sign_in", userId: result.claims.userId, ip: "127.0.0.1" });
+    expect(log?.detail).toMatchObject({ app: "web", factor: "password" });
   });
 
   it("gives the same answer for a wrong password and an unknown account, and logs both", async () => {
@@ -43,7 +53,7 @@ describe("signing in with e-mail and password", () => {
       password: "not-the-password",
       app: "web",
     });
-    expect(wrong).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(wrong).toEqual({ status: "refused", reason: "invalid_credentials" });
     expect(await lastLogRow()).toMatchObject({ action: "sign_in_failed" });
     const unknown = await authenticate(demo.db, {
       email: "nobody@truce.example",
@@ -60,7 +70,7 @@ describe("signing in with e-mail and password", () => {
       password: DEMO_PASSWORD,
       app: "web",
     });
-    expect(result).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(result).toEqual({ status: "refused", reason: "invalid_credentials" });
   });
 
   it("admits only admins and auditors to the admin app", async () => {
@@ -69,14 +79,14 @@ describe("signing in with e-mail and password", () => {
       password: DEMO_PASSWORD,
       app: "admin",
     });
-    expect(staff).toEqual({ ok: false, reason: "no_access" });
+    expect(staff).toEqual({ status: "refused", reason: "no_access" });
     for (const email of [
       "platform.admin@truce.example",
       "auditor@truce.example",
       "agency.admin@truce.example",
     ]) {
       const result = await authenticate(demo.db, { email, password: DEMO_PASSWORD, app: "admin" });
-      expect(result.ok, email).toBe(true);
+      expect(result.status, email).toBe("signed_in");
     }
   });
 
@@ -86,28 +96,31 @@ describe("signing in with e-mail and password", () => {
       password: DEMO_PASSWORD,
       app: "web",
     });
-    expect(result).toEqual({ ok: false, reason: "no_access" });
+    expect(result).toEqual({ status: "refused", reason: "no_access" });
   });
 
   it("drops a session whose version is stale or whose user was disabled", async () => {
-    const result = await authenticate(demo.db, {
-      email: "exit.staff@truce.example",
-      password: DEMO_PASSWORD,
-      app: "web",
-    });
-    if (!result.ok) throw new Error("exit.staff could not sign in");
-    expect(await loadActor(demo.db, result.claims)).not.toBeNull();
+    const claims = await signIn("exit.staff@truce.example");
+    expect(await loadActor(demo.db, claims)).not.toBeNull();
     expect(
-      await loadActor(demo.db, {
-        ...result.claims,
-        sessionVersion: result.claims.sessionVersion + 1,
-      }),
+      await loadActor(demo.db, { ...claims, sessionVersion: claims.sessionVersion + 1 }),
     ).toBeNull();
-    await demo.db.update(user).set({ disabled: true }).where(eq(user.id, result.claims.userId));
+    await demo.db.update(user).set({ disabled: true }).where(eq(user.id, claims.userId));
     try {
-      expect(await loadActor(demo.db, result.claims)).toBeNull();
+      expect(await loadActor(demo.db, claims)).toBeNull();
     } finally {
-      await demo.db.update(user).set({ disabled: false }).where(eq(user.id, result.claims.userId));
+      await demo.db.update(user).set({ disabled: false }).where(eq(user.id, claims.userId));
     }
+  });
+
+  it("ends a signed-out session at once, server-side, and only that session", async () => {
+    const signedOut = await signIn("social.staff@truce.example");
+    const other = await signIn("social.staff@truce.example");
+    expect(signedOut.sessionId).not.toBe(other.sessionId);
+    await endSession(demo.db, signedOut as Required<SessionClaims>, Date.now());
+    // a copy of the signed-out token gets nothing, however valid its signature
+    expect(await loadActor(demo.db, signedOut)).toBeNull();
+    expect(await loadActor(demo.db, other)).not.toBeNull();
+    expect(await lastLogRow()).toMatchObject({ action: "sign_out", userId: signedOut.userId });
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useOptimistic, useTransition } from "react";
-import { Building, ChevronDown, CircleUser, Languages, LogOut } from "lucide-react";
+import { Building, ChevronDown, CircleUser, Languages, LogOut, ShieldCheck } from "lucide-react";
 
 import { Button } from "./button";
 import {
@@ -196,9 +196,11 @@ export type UserMenuProps = {
   signOutLabel: string;
   /** E.g. a server action calling next-auth's signOut({ redirectTo }). */
   onSignOut: () => void | Promise<void>;
+  /** Pages about the account itself (e.g. its security), listed above "Sign out". */
+  links?: { href: string; label: string }[];
 };
 
-export function UserMenu({ user, signOutLabel, onSignOut }: UserMenuProps) {
+export function UserMenu({ user, signOutLabel, onSignOut, links = [] }: UserMenuProps) {
   const [pending, startTransition] = useTransition();
   return (
     <DropdownMenu>
@@ -221,6 +223,14 @@ export function UserMenu({ user, signOutLabel, onSignOut }: UserMenuProps) {
           ) : null}
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        {links.map((link) => (
+          <DropdownMenuItem key={link.href} asChild>
+            <a href={link.href}>
+              <ShieldCheck aria-hidden="true" />
+              {link.label}
+            </a>
+          </DropdownMenuItem>
+        ))}
         <DropdownMenuItem
           disabled={pending}
           onSelect={() => {

@@ -56,6 +56,8 @@ export type AppShellProps = {
   user?: { name: string; email?: string | null } | null;
   /** Sign-out callback, e.g. a server action. Shown in the account menu. */
   onSignOut?: () => void | Promise<void>;
+  /** Links in the account menu, above "Sign out". */
+  accountLinks?: { href: string; label: string }[];
   /** The user's memberships. With one, the agency is shown as text; with several, as a switcher. */
   memberships?: Membership[];
   activeMembershipId?: string | null;
@@ -90,6 +92,7 @@ export function AppShell({
   linkComponent: Link = PlainLink,
   user,
   onSignOut,
+  accountLinks,
   memberships = [],
   activeMembershipId = null,
   onSwitchMembership,
@@ -142,7 +145,12 @@ export function AppShell({
               />
             ) : null}
             {user && onSignOut ? (
-              <UserMenu user={user} signOutLabel={labels.signOut} onSignOut={onSignOut} />
+              <UserMenu
+                user={user}
+                signOutLabel={labels.signOut}
+                onSignOut={onSignOut}
+                links={accountLinks}
+              />
             ) : null}
           </div>
         </div>

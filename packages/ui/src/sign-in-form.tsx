@@ -9,6 +9,7 @@ import { Button } from "./button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "./card";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "./form";
 import { Input } from "./input";
+import { isNavigationSignal } from "./two-factor";
 
 export type SignInErrorCode = "invalid_credentials" | "no_access" | "unknown";
 
@@ -22,11 +23,13 @@ export interface SignInFormLabels {
   invalidEmail: string;
   missingPassword: string;
   errors: Record<SignInErrorCode, string>;
+  /** Shown with the generic error, identical for every failure (wrong, unknown, locked). */
+  lockoutHint: string;
 }
 
 export interface SignInFormProps {
   labels: SignInFormLabels;
-  /** A server action: null when signed in (it redirects), else the error to show. */
+  /** A server action: redirects when the password was right, else returns the error to show. */
   action: (values: {
     email: string;
     password: string;
@@ -62,7 +65,7 @@ export function SignInForm({ labels, action, callbackUrl, initialError = null }:
         }
       } catch (thrown) {
         // A redirect after a successful sign-in surfaces as a thrown navigation signal.
-        if (thrown instanceof Error && /NEXT_REDIRECT/.test(thrown.message)) throw thrown;
+        if (isNavigationSignal(thrown)) throw thrown;
         setError("unknown");
       }
     });
@@ -78,9 +81,14 @@ export function SignInForm({ labels, action, callbackUrl, initialError = null }:
         <Form {...form}>
           <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
             {error ? (
-              <Alert variant="destructive" data-testid="sign-in-error">
-                <AlertDescription>{labels.errors[error]}</AlertDescription>
-              </Alert>
+              <div className="space-y-2">
+                <Alert variant="destructive" data-testid="sign-in-error">
+                  <AlertDescription>{labels.errors[error]}</AlertDescription>
+                </Alert>
+                {error === "invalid_credentials" ? (
+                  <p className="text-xs text-muted-foreground">{labels.lockoutHint}</p>
+                ) : null}
+              </div>
             ) : null}
             <FormField
               control={form.control}

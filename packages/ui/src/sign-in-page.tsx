@@ -2,51 +2,139 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { safeCallbackPath } from "./redirect";
 import { SignInForm, type SignInFormProps } from "./sign-in-form";
+import {
+  EnrolmentStep,
+  SecondStepForm,
+  type ConfirmEnrolmentResult,
+  type EnrolmentLabels,
+  type EnrolmentView,
+} from "./two-factor";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
+/** Where a sign-in stands: signed in, waiting for a code, waiting for enrolment, or not begun. */
+export type SignInStage = "signed_in" | "totp" | "enrol" | null;
+
+export interface SignInActions {
+  /** The password step; redirects back here when the password was right. */
+  signIn: SignInFormProps["action"];
+  /** The second step; redirects on success, or back here when the sign-in must start over. */
+  verifyCode: (values: {
+    code: string;
+    callbackUrl?: string;
+  }) => Promise<{ error: "invalid_code" | "unknown" } | null>;
+  /** Shows the QR code to a user who must enrol before their first session. */
+  startEnrolment: () => Promise<EnrolmentView | null>;
+  confirmEnrolment: (code: string) => Promise<ConfirmEnrolmentResult>;
+  /** Abandons a pending sign-in. */
+  cancel: () => Promise<void>;
+}
+
+export async function enrolmentLabels(): Promise<EnrolmentLabels> {
+  const t = await getTranslations("twoFactor");
+  return {
+    scan: t("scan"),
+    qrAlt: t("qrAlt"),
+    secret: t("secret"),
+    code: t("code"),
+    submit: t("confirm"),
+    submitting: t("confirming"),
+    validation: t("validation"),
+    errors: {
+      invalid_code: t("errors.invalid_code"),
+      restart: t("errors.restart"),
+      unknown: t("errors.unknown"),
+    },
+    codesTitle: t("codesTitle"),
+    codesDescription: t("codesDescription"),
+    continue: t("continue"),
+  };
+}
+
 /**
- * The sign-in screen of either app, in the request's language. A signed-in visitor goes on
- * to where they were headed (a path on this origin only).
+ * The sign-in screen of either app, in the request's language, at whichever step the
+ * session is: the password, the code from the authenticator app, or setting the app up.
+ * A signed-in visitor goes on to where they were headed (a path on this origin only).
  */
 export async function SignInPage({
-  action,
+  actions,
   searchParams,
-  isSignedIn,
+  stage,
 }: {
-  action: SignInFormProps["action"];
+  actions: SignInActions;
   searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
-  isSignedIn: () => Promise<boolean>;
+  stage: () => Promise<SignInStage>;
 }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if (await isSignedIn()) redirect(callbackUrl);
+  const current = await stage();
+  if (current === "signed_in") redirect(callbackUrl);
   const t = await getTranslations("signIn");
-  return (
-    <main className="flex min-h-screen items-center justify-center p-4">
-      <SignInForm
-        action={action}
+
+  let content;
+  if (current === "totp") {
+    content = (
+      <SecondStepForm
+        verify={actions.verifyCode}
         callbackUrl={callbackUrl}
-        // next-auth sends the browser back here with ?error= when its own flow fails
-        initialError={params.error ? "invalid_credentials" : null}
+        cancel={actions.cancel}
         labels={{
-          title: t("title"),
-          description: t("description"),
-          email: t("email"),
-          password: t("password"),
-          submit: t("submit"),
-          submitting: t("submitting"),
-          invalidEmail: t("validation.email"),
-          missingPassword: t("validation.password"),
+          title: t("secondStep.title"),
+          description: t("secondStep.description"),
+          code: t("secondStep.code"),
+          submit: t("secondStep.submit"),
+          submitting: t("secondStep.submitting"),
+          validation: t("secondStep.validation"),
+          cancel: t("secondStep.cancel"),
           errors: {
-            invalid_credentials: t("errors.invalid_credentials"),
-            no_access: t("errors.no_access"),
-            unknown: t("errors.unknown"),
+            invalid_code: t("secondStep.errors.invalid_code"),
+            unknown: t("secondStep.errors.unknown"),
           },
         }}
       />
-    </main>
+    );
+  }
+  const enrolment = current === "enrol" ? await actions.startEnrolment() : null;
+  if (enrolment) {
+    content = (
+      <EnrolmentStep
+        title={t("enrol.title")}
+        description={t("enrol.description")}
+        enrolment={enrolment}
+        confirm={actions.confirmEnrolment}
+        cancel={actions.cancel}
+        cancelLabel={t("secondStep.cancel")}
+        callbackUrl={callbackUrl}
+        labels={await enrolmentLabels()}
+      />
+    );
+  }
+  content ??= (
+    <SignInForm
+      action={actions.signIn}
+      callbackUrl={callbackUrl}
+      // next-auth, or a second step that had to start over, sends the browser back here
+      // with ?error=; every such failure shows the one generic message
+      initialError={params.error ? "invalid_credentials" : null}
+      labels={{
+        title: t("title"),
+        description: t("description"),
+        email: t("email"),
+        password: t("password"),
+        submit: t("submit"),
+        submitting: t("submitting"),
+        invalidEmail: t("validation.email"),
+        missingPassword: t("validation.password"),
+        lockoutHint: t("lockoutHint"),
+        errors: {
+          invalid_credentials: t("errors.invalid_credentials"),
+          no_access: t("errors.no_access"),
+          unknown: t("errors.unknown"),
+        },
+      }}
+    />
   );
+  return <main className="flex min-h-screen items-center justify-center p-4">{content}</main>;
 }

@@ -3,6 +3,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppFrame, type AppFrameProps } from "./app-frame";
 import { LOCALES } from "./i18n";
+import { SessionKeepAlive } from "./session-keep-alive";
+
+/**
+ * How often an active page renews its session (at most). Well inside the idle timeout
+ * (SESSION_IDLE_SECONDS, 30 minutes, in packages/auth), as next-auth's updateAge.
+ */
+const SESSION_RENEW_SECONDS = 5 * 60;
 
 const LANGUAGE_NAMES: Record<(typeof LOCALES)[number], string> = { sv: "Svenska", en: "English" };
 
@@ -51,6 +58,7 @@ export async function SignedInFrame({
       headerActions={headerActions}
       user={{ name: me.name, email: me.email }}
       onSignOut={actions.signOutAction}
+      accountLinks={[{ href: "/account/security", label: t("accountSecurity") }]}
       memberships={me.memberships
         .filter((m) => roles.includes(m.role))
         .map((m) => ({
@@ -70,6 +78,7 @@ export async function SignedInFrame({
         signOut: t("signOut"),
       }}
     >
+      <SessionKeepAlive renewEverySeconds={SESSION_RENEW_SECONDS} />
       {children}
     </AppFrame>
   );

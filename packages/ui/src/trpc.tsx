@@ -6,6 +6,7 @@ import type { AnyTRPCRouter } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import { createQueryClient } from "./query-client";
+import "./zod-jitless";
 
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {

@@ -6,5 +6,6 @@ import type { AppRouter } from "@truce/api";
 import { createTRPCReact } from "@truce/ui/trpc";
 
 export const { useTRPC, TRPCReactProvider } = createTRPCReact<AppRouter>(() => [
-  httpBatchStreamLink({ transformer: SuperJSON, url: "/api/trpc" }),
+  // maxItems: the server refuses batches of more than 10 calls (packages/api/src/http.ts).
+  httpBatchStreamLink({ transformer: SuperJSON, url: "/api/trpc", maxItems: 10 }),
 ]);

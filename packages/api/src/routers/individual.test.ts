@@ -91,3 +91,12 @@ describe("individual.list", () => {
     }
   });
 });
+
+describe("bad input", () => {
+  it("refuses a NUL byte in a search as invalid input, not as a database error", async () => {
+    const caller = await callerFor(demo.db, await claimsFor(demo.db, "police.staff@truce.example"));
+    await expect(caller.individual.list({ search: "a\u0000b" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+});

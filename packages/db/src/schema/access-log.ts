@@ -15,6 +15,10 @@ export const accessAction = pgEnum("access_action", [
   "role_change",
   "review",
   "approve",
+  /** An account or a client address locked after repeated failed sign-ins. */
+  "lockout",
+  /** Two-factor sign-in set up or replaced (authenticator app, recovery codes). */
+  "mfa_enrolment",
 ]);
 
 /** Why a record was consulted: chosen once per session and changeable. */

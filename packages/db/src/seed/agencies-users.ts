@@ -1,10 +1,18 @@
-import type { agency, membership, user } from "../schema";
+import type { agency, membership, platformSetting, totpCredential, user } from "../schema";
 import { idStream } from "./random";
 
 /** The argon2id hash (m=19456, t=2, p=1) of DEMO_PASSWORD, shared by every demo user. */
 export const DEMO_PASSWORD = "truce-demo-2026";
 export const DEMO_PASSWORD_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$L1p5A3Ql4M5ZgASxLmQOKA$axw5aLvysMRNNB7FeEBOTTKXs5ASIKU3PZMlL8ib168";
+
+/**
+ * The authenticator-app secret of the one demo user enrolled in two-factor sign-in
+ * (exit.manager@truce.example), committed so that a newcomer can add it to any
+ * authenticator app (it is in the README) and the browser tests can compute its codes.
+ * Base32, 160 bits, as an app expects. Never use a committed secret outside the demo.
+ */
+export const DEMO_TOTP_SECRET = "TRUCEDEMOEXITMANAGERTOTPSECRET23";
 
 export const AGENCIES = {
   police: { name: "Malmvik Police", kind: "police" },
@@ -26,6 +34,8 @@ interface DemoUserSpec {
   memberships: ReadonlyArray<readonly [AgencyKey, Role]>;
   platformRoles?: PlatformRole[];
   disabled?: boolean;
+  /** Enrolled in two-factor sign-in with DEMO_TOTP_SECRET. */
+  totp?: boolean;
 }
 
 const USERS = {
@@ -62,8 +72,9 @@ const USERS = {
   exitManager: {
     email: "exit.manager@truce.example",
     name: "Sara Holm",
-    description: "manager, exit programme",
+    description: "manager, exit programme; two-factor sign-in (TOTP, see the README)",
     memberships: [["exit", "manager"]],
+    totp: true,
   },
   probationStaff: {
     email: "probation.staff@truce.example",
@@ -150,6 +161,12 @@ export interface Organisation {
   agencies: (typeof agency.$inferInsert)[];
   users: (typeof user.$inferInsert)[];
   memberships: (typeof membership.$inferInsert)[];
+  totpCredentials: (typeof totpCredential.$inferInsert)[];
+  /**
+   * Both two-factor requirements off, so every demo user can sign in with the password
+   * alone; a database without this row (a real server) requires two-factor sign-in.
+   */
+  platformSetting: typeof platformSetting.$inferInsert;
   agencyId: Record<AgencyKey, string>;
   userId: Record<UserKey, string>;
 }
@@ -170,6 +187,7 @@ export function buildOrganisation(): Organisation {
   const userId = {} as Record<UserKey, string>;
   const users: Organisation["users"] = [];
   const memberships: Organisation["memberships"] = [];
+  const totpCredentials: Organisation["totpCredentials"] = [];
   for (const key of Object.keys(USERS) as UserKey[]) {
     const spec: DemoUserSpec = USERS[key];
     userId[key] = nextUserId();
@@ -183,6 +201,15 @@ export function buildOrganisation(): Organisation {
       createdAt: created,
       updatedAt: created,
     });
+    if (spec.totp) {
+      totpCredentials.push({
+        userId: userId[key],
+        secret: DEMO_TOTP_SECRET,
+        confirmedAt: created,
+        createdAt: created,
+        updatedAt: created,
+      });
+    }
     for (const [agencyKey, role] of spec.memberships) {
       memberships.push({
         id: nextMembershipId(),
@@ -194,5 +221,12 @@ export function buildOrganisation(): Organisation {
       });
     }
   }
-  return { agencies, users, memberships, agencyId, userId };
+  const platformSetting = {
+    id: 1,
+    mfaRequiredForAdmins: false,
+    mfaRequiredForEveryone: false,
+    createdAt: created,
+    updatedAt: created,
+  };
+  return { agencies, users, memberships, totpCredentials, platformSetting, agencyId, userId };
 }

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "../client";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "../client";
 import * as s from "../schema";
-import { buildOrganisation } from "./agencies-users";
+import { buildOrganisation, DEMO_PASSWORD_HASH } from "./agencies-users";
 import { buildCaseWork } from "./case-work";
 import { recordEnforcement } from "./enforcement";
 import { buildViolence } from "./incidents";
@@ -10,7 +10,7 @@ import { createWorkLog, recordOutreach } from "./interventions";
 import { buildOutcomes, buildReferrals } from "./outcomes-referrals";
 import { buildPeople } from "./people-groups";
 
-export { DEMO_PASSWORD, DEMO_PASSWORD_HASH, DEMO_USERS } from "./agencies-users";
+export { DEMO_PASSWORD, DEMO_PASSWORD_HASH, DEMO_TOTP_SECRET, DEMO_USERS } from "./agencies-users";
 
 /**
  * The demo programme, built in memory: the same rows (ids included) on every run, from
@@ -39,6 +39,33 @@ export function buildDemoData() {
 }
 
 /**
+ * A demo database seeded before the platform settings existed (a developer's `.data/`) has
+ * no settings row, which means "two-factor sign-in for everyone": every demo user would be
+ * sent to set up an authenticator app. Recognised by the demo users with the committed demo
+ * password hash (which no real server has), it gets the demo's settings and enrolled user.
+ */
+async function addSignInSettingsToOldDemo(tx: Tx) {
+  const [settings] = await tx.select({ id: s.platformSetting.id }).from(s.platformSetting);
+  if (settings) return;
+  const org = buildOrganisation();
+  const demoUsers = await tx
+    .select({ id: s.user.id })
+    .from(s.user)
+    .where(
+      and(
+        inArray(
+          s.user.id,
+          org.users.map((u) => u.id!),
+        ),
+        eq(s.user.passwordHash, DEMO_PASSWORD_HASH),
+      ),
+    );
+  if (demoUsers.length !== org.users.length) return;
+  await tx.insert(s.platformSetting).values(org.platformSetting);
+  await tx.insert(s.totpCredential).values(org.totpCredentials).onConflictDoNothing();
+}
+
+/**
  * Seeds the demo programme into an empty database, in one transaction. Does nothing (and
  * says so) when any agency exists already, so it is safe to call on every start-up.
  */
@@ -47,12 +74,17 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     // Two processes starting at once: the second waits here, then finds the agencies.
     await tx.execute(sql`lock table ${s.agency} in exclusive mode`);
     const existing = await tx.select({ id: s.agency.id }).from(s.agency).limit(1);
-    if (existing.length > 0) return { seeded: false };
+    if (existing.length > 0) {
+      await addSignInSettingsToOldDemo(tx);
+      return { seeded: false };
+    }
 
     const d = buildDemoData();
     await insertAll(tx, s.agency, d.org.agencies);
     await insertAll(tx, s.user, d.org.users);
     await insertAll(tx, s.membership, d.org.memberships);
+    await insertAll(tx, s.totpCredential, d.org.totpCredentials);
+    await tx.insert(s.platformSetting).values(d.org.platformSetting);
     await insertAll(tx, s.group, d.people.groups);
     await insertAll(tx, s.individual, d.people.individuals);
     await insertAll(tx, s.assignment, d.people.assignments);

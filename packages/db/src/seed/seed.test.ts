@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { createDb, type Db } from "../client";
 import { runMigrations } from "../migrate";
 import { startPgServer, type PgServer } from "../testing/pg-server";
-import { buildDemoData, DEMO_USERS, seedDemo } from "./index";
+import { buildDemoData, DEMO_PASSWORD_HASH, DEMO_TOTP_SECRET, DEMO_USERS, seedDemo } from "./index";
 
 let server: PgServer;
 let db: Db;
@@ -53,6 +53,8 @@ const TABLES = [
   "task",
   "flag",
   "access_log",
+  "platform_setting",
+  "totp_credential",
 ];
 
 async function countAll(): Promise<Record<string, number>> {
@@ -182,6 +184,19 @@ describe("the demo seed", () => {
     expect(rows.filter((r) => r.disabled).map((r) => r.email)).toEqual(["disabled@truce.example"]);
   });
 
+  it("turns both two-factor requirements off and enrols only the exit manager, with the committed secret", async () => {
+    const settings = await db.execute<Record<string, boolean>>(sql`
+      select mfa_required_for_admins as admins, mfa_required_for_everyone as everyone
+      from platform_setting`);
+    expect([...settings]).toEqual([{ admins: false, everyone: false }]);
+    const enrolled = await db.execute<{ email: string; secret: string }>(sql`
+      select u.email, t.secret from totp_credential t join "user" u on u.id = t.user_id
+      where t.confirmed_at is not null`);
+    expect([...enrolled]).toEqual([
+      { email: "exit.manager@truce.example", secret: DEMO_TOTP_SECRET },
+    ]);
+  });
+
   it("includes pending registrations, minors and protected locations, registered by every agency", async () => {
     const [row] = await db.execute<Record<string, number>>(sql`
       select count(*)::int as total,
@@ -196,6 +211,34 @@ describe("the demo seed", () => {
     expect(row?.minors).toBeGreaterThan(0);
     expect(row?.protected).toBeGreaterThan(0);
     expect(row?.agencies).toBe(4);
+  });
+
+  it("gives a demo database seeded before the platform settings the demo's settings", async () => {
+    await db.execute(sql`delete from totp_credential`);
+    await db.execute(sql`delete from platform_setting`);
+    expect(await seedDemo(db)).toEqual({ seeded: false });
+    expect(
+      await figure(sql`select count(*)::int as n from platform_setting
+      where not mfa_required_for_admins and not mfa_required_for_everyone`),
+    ).toBe(1);
+    expect(await figure(sql`select count(*)::int as n from totp_credential`)).toBe(1);
+  });
+
+  it("leaves a database without the demo users' password alone: a real server requires two-factor sign-in", async () => {
+    await db.execute(sql`delete from platform_setting`);
+    await db.execute(
+      sql`update "user" set password_hash = 'changed' where email = 'auditor@truce.example'`,
+    );
+    try {
+      await seedDemo(db);
+      expect(await figure(sql`select count(*)::int as n from platform_setting`)).toBe(0);
+    } finally {
+      await db.execute(
+        sql`update "user" set password_hash = ${DEMO_PASSWORD_HASH} where email = 'auditor@truce.example'`,
+      );
+      await seedDemo(db);
+    }
+    expect(await figure(sql`select count(*)::int as n from platform_setting`)).toBe(1);
   });
 
   it("is idempotent: a second run does nothing", async () => {

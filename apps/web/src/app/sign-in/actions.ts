@@ -1,16 +1,34 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { signInWithCredentials, type SignInState } from "@truce/auth";
+import { createSignInActions } from "@truce/auth";
 import { safeCallbackPath } from "@truce/ui/redirect";
-import { signIn } from "~/auth";
+import { auth, signIn, signOut, unstable_update } from "~/auth";
 
-export async function signInAction(values: {
-  email: string;
-  password: string;
-  callbackUrl?: string;
-}): Promise<SignInState> {
-  const state = await signInWithCredentials(signIn, values);
-  if (state) return state;
-  redirect(safeCallbackPath(values.callbackUrl));
+// The steps of signing in to this app; what each does is in packages/auth (next-actions.ts).
+const steps = createSignInActions({
+  auth,
+  signIn,
+  signOut,
+  update: unstable_update,
+  safeCallbackPath,
+});
+
+export async function signInAction(values: Parameters<typeof steps.signIn>[0]) {
+  return steps.signIn(values);
+}
+
+export async function verifyCodeAction(values: Parameters<typeof steps.verifyCode>[0]) {
+  return steps.verifyCode(values);
+}
+
+export async function startEnrolmentAction() {
+  return steps.startEnrolment();
+}
+
+export async function confirmEnrolmentAction(code: string) {
+  return steps.confirmEnrolment(code);
+}
+
+export async function cancelSignInAction() {
+  return steps.cancel();
 }

@@ -1,6 +1,7 @@
+import { signInStage } from "@truce/auth";
 import { SignInPage } from "@truce/ui/sign-in-page";
 import { auth } from "~/auth";
-import { signInAction } from "./actions";
+import * as actions from "./actions";
 
 export { generateMetadata } from "@truce/ui/sign-in-page";
 
@@ -9,6 +10,17 @@ export default function Page({
 }: {
   searchParams: Promise<{ callbackUrl?: string }>;
 }) {
-  const isSignedIn = async () => Boolean((await auth())?.claims);
-  return <SignInPage action={signInAction} searchParams={searchParams} isSignedIn={isSignedIn} />;
+  return (
+    <SignInPage
+      actions={{
+        signIn: actions.signInAction,
+        verifyCode: actions.verifyCodeAction,
+        startEnrolment: actions.startEnrolmentAction,
+        confirmEnrolment: actions.confirmEnrolmentAction,
+        cancel: actions.cancelSignInAction,
+      }}
+      searchParams={searchParams}
+      stage={() => signInStage(auth)}
+    />
+  );
 }

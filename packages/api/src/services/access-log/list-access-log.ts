@@ -2,12 +2,13 @@ import { z } from "zod";
 import { and, count, desc, eq, gte, lt, type DbOrTx } from "@truce/db";
 import { accessLog, agency, user } from "@truce/db/schema";
 import { offsetOf, pageInput, type Page } from "../pagination";
+import { plainText } from "../text";
 
 export const listAccessLogInput = pageInput.extend({
   userId: z.string().uuid().optional(),
   action: z.enum(accessLog.action.enumValues).optional(),
-  entityType: z.string().trim().max(50).optional(),
-  entityId: z.string().trim().max(100).optional(),
+  entityType: plainText(50).optional(),
+  entityId: plainText(100).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });

@@ -4,13 +4,12 @@ import { eq, type Db } from "@truce/db";
 import { agency } from "@truce/db/schema";
 import { AppError } from "../../errors";
 import { recordAccess } from "../access-log/record-access";
+import { plainText } from "../text";
 
 export const createAgencyInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, "Give the agency a name.")
-    .max(120, "Keep the name under 120 characters."),
+  name: plainText(120, "Keep the name under 120 characters.").pipe(
+    z.string().min(2, "Give the agency a name."),
+  ),
   kind: z.enum(agency.kind.enumValues),
 });
 

@@ -1,12 +1,13 @@
-import { z } from "zod";
+import { type z } from "zod";
 import type { Actor } from "@truce/auth/actor";
 import { and, asc, count, ilike, sql, type DbOrTx } from "@truce/db";
 import { individual } from "@truce/db/schema";
 import { individualScope } from "../../policy";
 import { likePattern, offsetOf, pageInput, type Page } from "../pagination";
+import { searchText } from "../text";
 
 export const listIndividualsInput = pageInput.extend({
-  search: z.string().trim().max(100, "Search for at most 100 characters.").default(""),
+  search: searchText,
 });
 export type ListIndividualsInput = z.infer<typeof listIndividualsInput>;
 

@@ -5,14 +5,13 @@ import { individual, note } from "@truce/db/schema";
 import { AppError } from "../../errors";
 import { individualScope } from "../../policy";
 import { recordAccess } from "../access-log/record-access";
+import { plainText } from "../text";
 
 export const createNoteInput = z.object({
   individualId: z.string().uuid(),
-  body: z
-    .string()
-    .trim()
-    .min(1, "Write the note.")
-    .max(10_000, "Keep a note under 10,000 characters."),
+  body: plainText(10_000, "Keep a note under 10,000 characters.").pipe(
+    z.string().min(1, "Write the note."),
+  ),
   kind: z.enum(note.kind.enumValues),
   // Police intelligence and social services' details stay within the agency by default.
   visibility: z.enum(note.visibility.enumValues).default("agency"),

@@ -1,12 +1,13 @@
 import type { Actor } from "@truce/auth/actor";
 import { and, asc, count, eq, exists, ilike, inArray, or, sql, type DbOrTx } from "@truce/db";
 import { agency, membership, user } from "@truce/db/schema";
-import { z } from "zod";
+import { type z } from "zod";
 import { membershipAdminScope } from "../../policy";
 import { likePattern, offsetOf, pageInput } from "../pagination";
+import { searchText } from "../text";
 
 export const listUsersInput = pageInput.extend({
-  search: z.string().trim().max(100).default(""),
+  search: searchText,
 });
 
 /**

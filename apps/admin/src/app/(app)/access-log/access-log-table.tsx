@@ -32,6 +32,8 @@ const ACTIONS: LogAction[] = [
   "role_change",
   "review",
   "approve",
+  "lockout",
+  "mfa_enrolment",
 ];
 const ALL = "all";
 

@@ -1,0 +1,497 @@
+/**
+ * The HTTP-level defences of both built apps (docs/security-http.md): security headers on
+ * every response, pages that hydrate under a strict nonce CSP without one violation, CSRF and
+ * size limits on the API, same-origin redirects after sign-in, no internals in errors, and an
+ * API that refuses every protected procedure without a valid session whatever the headers say.
+ */
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { appRouter } from "@truce/api";
+import { ADMIN, DEMO_PASSWORD, query, signInWithForm, WEB } from "./support";
+
+const APPS = { web: WEB, admin: ADMIN } as const;
+
+/** Each response's headers as the browser gets them (a header sent twice counts twice). */
+function headerValues(res: APIResponse, name: string): string[] {
+  return res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === name)
+    .map((h) => h.value);
+}
+
+function expectHardened(res: APIResponse, what: string) {
+  const h = res.headers();
+  expect(h["x-frame-options"], what).toBe("DENY");
+  expect(h["x-content-type-options"], what).toBe("nosniff");
+  expect(h["referrer-policy"], what).toBe("same-origin");
+  expect(h["permissions-policy"], what).toContain("camera=()");
+  expect(h["cross-origin-opener-policy"], what).toBe("same-origin");
+  expect(h["strict-transport-security"], `${what}: no HSTS over plain http`).toBeUndefined();
+  // One policy only: a second one would be enforced as well and could only narrow this one.
+  expect(headerValues(res, "content-security-policy"), what).toHaveLength(1);
+}
+
+function expectPagePolicy(res: APIResponse, what: string): string {
+  const csp = res.headers()["content-security-policy"]!;
+  const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic';/.exec(csp)?.[1];
+  expect(nonce, `${what}: ${csp}`).toBeTruthy();
+  for (const directive of [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ]) {
+    expect(csp, what).toContain(directive);
+  }
+  expect(csp, `${what}: eval only under next dev`).not.toContain("unsafe-eval");
+  return nonce!;
+}
+
+for (const [name, base] of Object.entries(APPS)) {
+  test(`[anyone] every response of the ${name} app carries the security headers`, async ({
+    request,
+  }) => {
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      request.get(`${base}${path}`, { maxRedirects: 0, headers });
+
+    const signIn = await get("/sign-in");
+    expect(signIn.status()).toBe(200);
+    const html = await signIn.text();
+    const nonce = expectPagePolicy(signIn, "/sign-in");
+    // Next.js nonces every script it writes into the page from the request's policy.
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(expectPagePolicy(await get("/sign-in"), "again")).not.toBe(nonce);
+
+    const responses: Array<[string, APIResponse]> = [
+      ["a page", signIn],
+      ["a redirect to sign-in", await get("/")],
+      ["a page that does not exist", await get("/no-such-page")],
+      ["the tRPC API", await get("/api/trpc/health.check")],
+      ["a refused tRPC call", await get("/api/trpc/session.me")],
+      ["next-auth's session endpoint", await get("/api/auth/session")],
+      ["next-auth's CSRF endpoint", await get("/api/auth/csrf")],
+      ["the icon", await get("/icon.svg")],
+    ];
+    expect(responses[1]![1].status()).toBe(307);
+    expect(responses[2]![1].status()).toBe(404);
+    for (const [what, res] of responses) {
+      expectHardened(res, what);
+      expectPagePolicy(res, what);
+      expect(res.headers()["cache-control"], what).toMatch(/no-store/);
+    }
+    for (const [what, res] of responses.slice(3, 5)) {
+      expect(res.headers()["x-correlation-id"], what).toMatch(/^[0-9a-f]{8}$/);
+    }
+
+    // Hashed build assets stay cacheable, with the fixed headers and a policy that allows nothing.
+    const asset = /<script\b[^>]*src="(\/_next\/static\/[^"]+\.js)"/.exec(html)![1]!;
+    const chunk = await get(asset);
+    expect(chunk.status()).toBe(200);
+    expectHardened(chunk, asset);
+    expect(chunk.headers()["cache-control"]).toContain("immutable");
+    expect(chunk.headers()["content-security-policy"]).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+
+    // Behind a TLS-terminating proxy: HSTS, and insecure subresource requests upgraded.
+    for (const path of ["/sign-in", "/api/trpc/health.check", asset]) {
+      const https = await get(path, { "x-forwarded-proto": "https" });
+      expect(https.headers()["strict-transport-security"], path).toMatch(
+        /^max-age=\d{8,}; includeSubDomains$/,
+      );
+    }
+    const httpsPage = await get("/sign-in", { "x-forwarded-proto": "https" });
+    expect(httpsPage.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+  });
+}
+
+/** Fails the test on any CSP violation or console error the page reports. */
+async function watchForViolations(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  await page.exposeFunction("__reportViolation", (text: string) => problems.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __reportViolation(t: string): void }).__reportViolation(
+        `CSP ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  return problems;
+}
+
+test("[police staff] the web app hydrates and works under the CSP without a single violation", async ({
+  page,
+}) => {
+  const problems = await watchForViolations(page);
+  const [person] = await query<{ given_name: string; family_name: string }>(
+    `select given_name, family_name from individual where registration_status = 'approved'
+     order by family_name, given_name, id limit 1`,
+  );
+  await signInWithForm(page, WEB, "police.staff@truce.example");
+  await expect(page).toHaveURL(/\/individuals/);
+  // Typing in the search box updates the URL: only hydrated React does that.
+  await page.getByLabel("Search by name").fill(person!.family_name);
+  await expect(page).toHaveURL(/q=/);
+  await page.getByRole("link", { name: `${person!.family_name}, ${person!.given_name}` }).click();
+  await page.getByRole("button", { name: "Case work" }).click();
+  await expect(
+    page.getByRole("heading", { name: `${person!.given_name} ${person!.family_name}` }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: /Language/ }).click();
+  await expect(page.getByRole("menuitemradio", { name: "Svenska" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByText("Write the note before saving it.")).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("[platform admin] the admin app hydrates and works under the CSP without a single violation", async ({
+  page,
+}) => {
+  const problems = await watchForViolations(page);
+  await signInWithForm(page, ADMIN, "platform.admin@truce.example");
+  await expect(page).toHaveURL(/\/agencies/);
+  // A Radix select (a popper with inline styles) and the form's own validation.
+  await page.getByRole("combobox", { name: "Kind" }).click();
+  await page.getByRole("option").first().click();
+  await page.getByRole("button", { name: "Add agency" }).click();
+  await expect(page.getByText(/Give the agency a name/)).toBeVisible();
+  await page.getByRole("link", { name: "Users" }).click();
+  await expect(page).toHaveURL(/\/users/);
+  await page.getByRole("combobox", { name: /^Role/ }).first().click();
+  await expect(page.getByRole("listbox")).toBeVisible();
+  await page.keyboard.press("Escape");
+  expect(problems).toEqual([]);
+});
+
+test("[anyone] a script injected into a page's HTML does not run", async ({ page }) => {
+  const violations: string[] = [];
+  await page.exposeFunction("__reportViolation", (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __reportViolation(t: string): void }).__reportViolation(
+        e.violatedDirective,
+      ),
+    );
+  });
+  // As if a stored or reflected XSS had slipped markup into the page: the response's own
+  // headers (its CSP) are kept, the body gets scripts without the nonce.
+  await page.route(`${WEB}/sign-in`, async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace(
+      "</body>",
+      `<script>window.__injected = true</script><script src="data:text/javascript,window.__injected=true"></script><img src="x" onerror="window.__injected = true"></body>`,
+    );
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto(`${WEB}/sign-in`);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect.poll(() => violations.length).toBeGreaterThanOrEqual(3);
+  expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeFalsy();
+});
+
+test("[anyone] a page of another site cannot change data through a signed-in admin's browser", async ({
+  page,
+}) => {
+  await signInWithForm(page, ADMIN, "platform.admin@truce.example");
+  await expect(page).toHaveURL(/\/agencies/);
+  const name = `CSRF agency ${Date.now()}`;
+  const input = JSON.stringify({ json: { name, kind: "police" } });
+  // The classic attack: an auto-submitted form (text/plain, so the body can look like JSON)
+  // and a no-cors fetch, both simple requests that need no preflight.
+  await page.route("http://evil.example/**", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<form method="post" enctype="text/plain" action="${ADMIN}/api/trpc/agency.create">
+        <input name='${input.slice(0, -1)}, "pad": "' value='"}'><button>Win a prize</button></form>`,
+    }),
+  );
+  await page.goto("http://evil.example/");
+  await page.evaluate(
+    ([url, body]) =>
+      fetch(url, {
+        method: "POST",
+        mode: "no-cors",
+        credentials: "include",
+        headers: { "content-type": "text/plain" },
+        body,
+      }).catch(() => undefined),
+    [`${ADMIN}/api/trpc/agency.create`, input] as const,
+  );
+  await page.getByRole("button", { name: "Win a prize" }).click();
+  await expect(page.locator("body")).toContainText("did not come from this site's own pages");
+  expect(await query(`select 1 from agency where name = '${name}'`)).toEqual([]);
+});
+
+test("[platform admin] the API refuses cross-origin, non-JSON, oversized and over-long requests", async ({
+  page,
+}) => {
+  await signInWithForm(page, ADMIN, "platform.admin@truce.example");
+  await expect(page).toHaveURL(/\/agencies/);
+  const api = page.request; // the signed-in browser's cookies
+  const url = `${ADMIN}/api/trpc/agency.create`;
+  const json = { "content-type": "application/json" };
+  const invalid = JSON.stringify({ json: { name: "", kind: "police" } });
+
+  const sameOrigin = await api.post(url, { headers: { ...json, origin: ADMIN }, data: invalid });
+  expect(sameOrigin.status(), "reaches the procedure, which validates the input").toBe(400);
+
+  const cases: Array<[string, Promise<APIResponse>, number, string]> = [
+    [
+      "another site's Origin",
+      api.post(url, { headers: { ...json, origin: "https://evil.example" }, data: invalid }),
+      403,
+      "did not come from this site's own pages",
+    ],
+    [
+      "the other app's Origin (same site, other port)",
+      api.post(url, { headers: { ...json, origin: WEB }, data: invalid }),
+      403,
+      "did not come from this site's own pages",
+    ],
+    [
+      "a form's content type",
+      api.post(url, {
+        headers: { origin: ADMIN, "content-type": "application/x-www-form-urlencoded" },
+        data: "name=x&kind=police",
+      }),
+      415,
+      "Send calls as application/json.",
+    ],
+    [
+      "a body over 1 MB",
+      api.post(url, {
+        headers: { ...json, origin: ADMIN },
+        data: JSON.stringify({ json: { name: "x".repeat(1024 * 1024), kind: "police" } }),
+      }),
+      413,
+      "A request may carry at most 1 MB.",
+    ],
+    [
+      "a batch of 11 calls",
+      api.get(`${ADMIN}/api/trpc/${Array(11).fill("health.check").join(",")}?batch=1&input={}`),
+      400,
+      "A batch may hold at most 10 calls; this one has 11.",
+    ],
+  ];
+  for (const [what, pending, status, message] of cases) {
+    const res = await pending;
+    expect(res.status(), what).toBe(status);
+    expect(res.headers()["content-type"], what).toContain("application/json");
+    expect(res.headers()["x-correlation-id"], what).toMatch(/^[0-9a-f]{8}$/);
+    const body = await res.text();
+    expect(body, what).toContain(message);
+    expect(body, what).not.toMatch(/stack|node_modules|at \w+ \(/i);
+  }
+  const tenCalls = await api.get(
+    `${ADMIN}/api/trpc/${Array(10).fill("health.check").join(",")}?batch=1&input={}`,
+  );
+  expect(tenCalls.status()).toBe(200);
+});
+
+test("[police staff] after sign-in, a callbackUrl to another site ends on the app's own origin", async ({
+  page,
+}) => {
+  for (const target of ["https://evil.example/", "//evil.example/", "/\\evil.example/"]) {
+    await page.context().clearCookies();
+    await page.goto(`${WEB}/sign-in?callbackUrl=${encodeURIComponent(target)}`);
+    await page.getByLabel("E-mail address").fill("police.staff@truce.example");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).not.toHaveURL(/\/sign-in/);
+    expect(new URL(page.url()).origin, target).toBe(WEB);
+    await expect(page.getByRole("heading", { name: "Individuals" })).toBeVisible();
+  }
+});
+
+test("[police staff] errors reach the browser as a reference, never as a stack trace or SQL", async ({
+  page,
+}) => {
+  const actions: Array<{ url: string; id: string }> = [];
+  page.on("request", (r) => {
+    const id = r.headers()["next-action"];
+    if (id) actions.push({ url: r.url(), id });
+  });
+  await signInWithForm(page, WEB, "police.staff@truce.example");
+  await expect(page).toHaveURL(/\/individuals/);
+  const internals = /stack|node_modules|at \w+ \(|select |postgres|log refused|plpgsql/i;
+
+  // An internal error on demand, touching no other test: a person of this test's own whose
+  // profile reads cannot be logged (and a read that cannot be logged fails).
+  const [person] = await query<{ id: string }>(
+    `insert into individual (given_name, family_name, district, registering_agency_id,
+       registration_reason, category, registration_status, approved_at, review_due)
+     select 'Unlogged', 'Person', 'Nowhere', id, 'Test of internal errors.', 'associate',
+       'approved', now(), current_date + 365 from agency where kind = 'police' returning id`,
+  );
+  const fn = `refuse_log_${person!.id.replace(/-/g, "")}`;
+  await query(
+    `create function ${fn}() returns trigger language plpgsql as $$ begin
+       if new.entity_id = '${person!.id}' then raise exception 'log refused for the test'; end if;
+       return new; end $$`,
+  );
+  await query(
+    `create trigger ${fn} before insert on access_log for each row execute function ${fn}()`,
+  );
+  await page.context().addCookies([{ name: "truce-purpose", value: "case_work", url: WEB }]);
+  const input = encodeURIComponent(JSON.stringify({ json: { id: person!.id } }));
+  const failed = await page.request.get(`${WEB}/api/trpc/individual.byId?input=${input}`);
+  expect(failed.status()).toBe(500);
+  const reference = failed.headers()["x-correlation-id"]!;
+  expect(reference).toMatch(/^[0-9a-f]{8}$/);
+  const body = await failed.text();
+  expect(body).toContain(`Something went wrong on our side. Reference: ${reference}`);
+  expect(body).not.toMatch(internals);
+
+  // The same through the page: the person sees the reference, the HTML carries no internals.
+  const html = await (await page.request.get(`${WEB}/individuals/${person!.id}`)).text();
+  expect(html).not.toMatch(/log refused|plpgsql|node_modules|"stack"/i);
+  await page.goto(`${WEB}/individuals/${person!.id}`);
+  await expect(
+    page.getByText(/Something went wrong on our side\. Reference: [0-9a-f]{8}/),
+  ).toBeVisible({ timeout: 30_000 });
+
+  // Next.js's own answers in production: a digest, not the error.
+  const notFound = await page.request.get(`${WEB}/no-such-page`);
+  expect(notFound.status()).toBe(404);
+  expect(await notFound.text()).not.toMatch(/node_modules|at \w+ \(/);
+  const signInAction = actions.find((a) => a.url.includes("/sign-in"));
+  expect(signInAction, "the sign-in form is a server action").toBeTruthy();
+  const broken = await page.request.post(`${WEB}/sign-in`, {
+    headers: {
+      "next-action": signInAction!.id,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: WEB,
+    },
+    data: "this is not what the action expects",
+  });
+  expect(broken.status()).toBe(500);
+  const digestOnly = await broken.text();
+  expect(digestOnly).toMatch(/"digest":"\d+"/);
+  expect(digestOnly).not.toMatch(internals);
+
+  // Server actions check Origin against the host themselves (item 2 of docs/security-http.md).
+  const crossOrigin = await page.request.post(`${WEB}/sign-in`, {
+    headers: {
+      "next-action": signInAction!.id,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: "https://evil.example",
+    },
+    data: JSON.stringify([{ email: "police.staff@truce.example", password: DEMO_PASSWORD }]),
+  });
+  expect(crossOrigin.status()).toBe(500);
+  expect(crossOrigin.headers()["set-cookie"] ?? "").not.toContain("session-token");
+});
+
+// ---- The server, not the page, decides ------------------------------------------------------
+
+const PUBLIC_PROCEDURES = new Set(["health.check"]);
+// `_def.procedures` is flat at run time ("individual.list"), whatever its declared type says.
+const protectedProcedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
+)
+  .filter(([path]) => !PUBLIC_PROCEDURES.has(path))
+  .map(([path, p]) => ({ path, type: p._def.type }));
+
+function crafted(base: string, tokens: { web: string; admin: string }) {
+  const host = new URL(base).host;
+  const flip = (t: string) => t.slice(0, 40) + (t[40] === "A" ? "B" : "A") + t.slice(41);
+  const none = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  const unsigned = `${none({ alg: "none" })}.${none({ claims: { userId: "x" } })}.`;
+  return {
+    "the middleware-bypass header": {
+      "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+    },
+    "the same for a proxy.ts in src": {
+      "x-middleware-subrequest": "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy",
+    },
+    "garbled and unsigned session cookies": {
+      cookie: `truce-web.session-token=garbage; truce-admin.session-token=${unsigned}; authjs.session-token=${unsigned}`,
+    },
+    "a tampered session token": {
+      cookie: `truce-web.session-token=${flip(tokens.web)}; truce-admin.session-token=${flip(tokens.admin)}`,
+    },
+    "the other app's valid token under this app's cookie name": {
+      cookie: `truce-web.session-token=${tokens.admin}; truce-admin.session-token=${tokens.web}`,
+    },
+    "forwarding headers": {
+      "x-forwarded-for": "127.0.0.1",
+      "x-forwarded-host": host,
+      "x-forwarded-proto": "https",
+      "x-real-ip": "127.0.0.1",
+    },
+    "an Authorization header": {
+      authorization: `Basic ${Buffer.from(`platform.admin@truce.example:${DEMO_PASSWORD}`).toString("base64")}`,
+    },
+    "a bearer token": { authorization: `Bearer ${tokens.admin}` },
+  } satisfies Record<string, Record<string, string>>;
+}
+
+async function sessionToken(page: Page, base: string, email: string): Promise<string> {
+  await signInWithForm(page, base, email);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  const cookies = await page.context().cookies(base);
+  const app = base === WEB ? "web" : "admin";
+  const token = cookies.find((c) => c.name.endsWith(`truce-${app}.session-token`))?.value;
+  expect(token, `${app} session cookie`).toBeTruthy();
+  return token!;
+}
+
+test("[anyone] the API refuses every protected procedure without a valid session, whatever the headers", async ({
+  page,
+  playwright,
+}) => {
+  test.setTimeout(120_000);
+  const tokens = {
+    web: await sessionToken(page, WEB, "police.staff@truce.example"),
+    admin: await sessionToken(page, ADMIN, "platform.admin@truce.example"),
+  };
+  expect(protectedProcedures.length).toBeGreaterThan(5);
+  // A fresh client with no cookie jar: only what each case sends.
+  const api = await playwright.request.newContext();
+  try {
+    // The real tokens work, so the refusals below are about the crafting, not the format.
+    const real = await api.get(`${WEB}/api/trpc/session.me`, {
+      headers: { cookie: `truce-web.session-token=${tokens.web}` },
+    });
+    expect(real.status()).toBe(200);
+
+    for (const [app, base] of Object.entries(APPS)) {
+      for (const [what, headers] of Object.entries(crafted(base, tokens))) {
+        const results = await Promise.all(
+          protectedProcedures.map(async ({ path, type }) => {
+            const url = `${base}/api/trpc/${path}`;
+            const res =
+              type === "mutation"
+                ? await api.post(url, {
+                    headers: { ...headers, origin: base, "content-type": "application/json" },
+                    data: JSON.stringify({ json: {} }),
+                  })
+                : await api.get(url, { headers });
+            return `${path} ${res.status()}`;
+          }),
+        );
+        expect(results, `${app}: ${what}`).toEqual(
+          protectedProcedures.map(({ path }) => `${path} 401`),
+        );
+        // The pages only redirect, for convenience; the same headers get no page either.
+        const pagePath = app === "web" ? "/individuals" : "/users";
+        const pageRes = await api.get(`${base}${pagePath}`, { headers, maxRedirects: 0 });
+        expect(pageRes.status(), `${app} ${pagePath}: ${what}`).toBe(307);
+        expect(pageRes.headers()["location"]).toMatch(/\/sign-in/);
+      }
+    }
+  } finally {
+    await api.dispose();
+  }
+});

@@ -1,0 +1,239 @@
+/**
+ * What the `/api/trpc` handler accepts before tRPC sees a request: same-origin JSON POSTs,
+ * bodies up to 1 MB, batches up to 10 calls; and what every answer carries: a correlation id
+ * (the "Reference" of an internal error, logged with it) and no-store.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createDb, type Db } from "@truce/db";
+import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
+import { createTRPCFetchHandler, isSameOrigin, MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./http";
+import { claimsFor } from "./test-actors";
+import type { SessionClaims } from "@truce/auth/actor";
+
+let demo: DemoDatabase;
+let admin: SessionClaims;
+beforeAll(async () => {
+  demo = await startDemoDatabase();
+  admin = await claimsFor(demo.db, "platform.admin@truce.example", "admin");
+});
+afterAll(async () => {
+  await demo?.stop();
+});
+
+const SITE = "http://truce.example";
+
+function handler(claims: SessionClaims | null = null, db: Db = demo.db) {
+  return createTRPCFetchHandler(async () => claims, { db });
+}
+
+/** A mutation as the apps' client sends it, with the given headers changed. */
+function post(path: string, headers: Record<string, string | null> = {}, body?: BodyInit) {
+  const base: Record<string, string | null> = {
+    host: "truce.example",
+    origin: SITE,
+    "content-type": "application/json",
+    ...headers,
+  };
+  return new Request(`${SITE}/api/trpc/${path}`, {
+    method: "POST",
+    headers: Object.entries(base).filter((e): e is [string, string] => e[1] !== null),
+    body: body ?? JSON.stringify({ json: { name: "Hardening test agency", kind: "police" } }),
+  });
+}
+
+async function errorOf(res: Response) {
+  const body = (await res.json()) as {
+    error: { json: { message: string; data: { code: string; stack?: unknown } } };
+  };
+  return body.error.json;
+}
+
+describe("a state-changing call (POST) from another site", () => {
+  it.each([
+    ["an Origin of another site", { origin: "https://evil.example" }],
+    ["an Origin on another port of the same host", { origin: "http://truce.example:3001" }],
+    ["Origin null (sandboxed frame, no-referrer form)", { origin: "null" }],
+    ["a garbled Origin", { origin: "javascript:alert(1)" }],
+    ["no Origin and Sec-Fetch-Site cross-site", { origin: null, "sec-fetch-site": "cross-site" }],
+    ["no Origin and Sec-Fetch-Site same-site", { origin: null, "sec-fetch-site": "same-site" }],
+    ["no Origin and a Referer of another site", { origin: null, referer: "https://evil.example/" }],
+    ["no Origin, Sec-Fetch-Site or Referer", { origin: null }],
+    [
+      "an Origin matching Host when X-Forwarded-Host names another host",
+      { "x-forwarded-host": "real.example" },
+    ],
+  ])("is refused with 403 for %s, before the session is even read", async (_, headers) => {
+    const getClaims = vi.fn(async () => admin);
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const res = await createTRPCFetchHandler(getClaims, { db: demo.db })(
+      post("agency.create", headers),
+    );
+    const reference = res.headers.get("x-correlation-id");
+    expect(warned).toHaveBeenCalledWith(
+      expect.stringContaining(`refused a cross-origin POST, reference ${reference}`),
+    );
+    warned.mockRestore();
+    expect(res.status).toBe(403);
+    expect(res.headers.get("content-type")).toMatch(/application\/json/);
+    const error = await errorOf(res);
+    expect(error.message).toBe("This request did not come from this site's own pages.");
+    expect(error.data.code).toBe("FORBIDDEN");
+    expect(getClaims).not.toHaveBeenCalled();
+  });
+
+  it("is refused with 415 when the body is not JSON (a plain HTML form can send these)", async () => {
+    for (const type of [
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "text/plain",
+      null,
+    ]) {
+      const res = await handler(admin)(post("agency.create", { "content-type": type }, "a=b"));
+      expect(res.status, String(type)).toBe(415);
+      expect((await errorOf(res)).data.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    }
+  });
+});
+
+describe("a same-origin JSON POST", () => {
+  it.each([
+    ["Origin", {}],
+    [
+      "Origin behind a proxy (X-Forwarded-Host)",
+      { host: "app:3000", "x-forwarded-host": "truce.example" },
+    ],
+    [
+      "Sec-Fetch-Site same-origin when Origin is missing",
+      { origin: null, "sec-fetch-site": "same-origin" },
+    ],
+    [
+      "a same-origin Referer when nothing else is sent",
+      { origin: null, referer: `${SITE}/agencies` },
+    ],
+  ])("reaches the procedure (%s)", async (_, headers) => {
+    // Anonymous: the procedure itself answers, and refuses for want of a session.
+    const res = await handler(null)(post("agency.create", headers));
+    expect(res.status).toBe(401);
+  });
+});
+
+describe("the origin check", () => {
+  it("compares hosts case-insensitively and refuses a request that names no host", () => {
+    expect(
+      isSameOrigin(new Headers({ host: "Truce.Example", origin: "http://TRUCE.example" })),
+    ).toBe(true);
+    expect(isSameOrigin(new Headers({ origin: SITE }))).toBe(false);
+  });
+});
+
+describe("the size of a request", () => {
+  it("refuses a body over 1 MB with 413, by its Content-Length", async () => {
+    const big = JSON.stringify({ json: { name: "x".repeat(MAX_BODY_BYTES) } });
+    const res = await handler(admin)(post("agency.create", {}, big));
+    expect(res.status).toBe(413);
+    expect((await errorOf(res)).message).toBe("A request may carry at most 1 MB.");
+  });
+
+  it("refuses a streamed body over 1 MB with 413, without a Content-Length", async () => {
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > MAX_BODY_BYTES + chunk.byteLength) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const req = new Request(`${SITE}/api/trpc/agency.create`, {
+      method: "POST",
+      headers: { host: "truce.example", origin: SITE, "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(req.headers.get("content-length")).toBeNull();
+    const res = await handler(admin)(req);
+    expect(res.status).toBe(413);
+  });
+
+  it("passes a body within the limit on to the procedure", async () => {
+    const res = await handler(admin)(
+      post("agency.create", {}, JSON.stringify({ json: { name: "", kind: "police" } })),
+    );
+    expect(res.status).toBe(400); // read and validated: the name is empty
+    expect((await errorOf(res)).data.code).toBe("BAD_REQUEST");
+  });
+
+  it(`answers a batch of ${MAX_BATCH_SIZE} calls and refuses one of ${MAX_BATCH_SIZE + 1} with 400`, async () => {
+    const paths = (n: number) => Array.from({ length: n }, () => "health.check").join(",");
+    const ok = await handler()(
+      new Request(`${SITE}/api/trpc/${paths(MAX_BATCH_SIZE)}?batch=1&input={}`),
+    );
+    expect(ok.status).toBe(200);
+    for (const path of [
+      paths(MAX_BATCH_SIZE + 1),
+      paths(MAX_BATCH_SIZE + 1).replaceAll(",", "%2C"),
+    ]) {
+      const res = await handler()(new Request(`${SITE}/api/trpc/${path}?batch=1&input={}`));
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).message).toBe(
+        `A batch may hold at most ${MAX_BATCH_SIZE} calls; this one has ${MAX_BATCH_SIZE + 1}.`,
+      );
+    }
+  });
+});
+
+describe("every answer", () => {
+  it("carries an x-correlation-id and Cache-Control: no-store, refusals included", async () => {
+    vi.spyOn(console, "warn").mockImplementationOnce(() => {});
+    const answers = [
+      await handler()(new Request(`${SITE}/api/trpc/health.check`)),
+      await handler()(new Request(`${SITE}/api/trpc/individual.list`)),
+      await handler(admin)(post("agency.create", { origin: "https://evil.example" })),
+      await handler(admin)(post("agency.create", { "content-type": "text/plain" })),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 403, 415]);
+    const ids = answers.map((r) => r.headers.get("x-correlation-id"));
+    for (const [i, res] of answers.entries()) {
+      expect(ids[i]).toMatch(/^[0-9a-f]{8}$/);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each([
+    ["a single call", "health.check", {}, false, 500],
+    // streamed: the status is sent before the calls finish; each call carries its error
+    [
+      "a streamed batch",
+      "health.check,health.check?batch=1&input={}",
+      { "trpc-accept": "application/jsonl" },
+      false,
+      200,
+    ],
+    ["a call whose context cannot be created", "session.me", {}, true, 500],
+  ])(
+    "on an internal error (%s) names the correlation id as the reference, logs it, and sends no stack or SQL",
+    async (_, path, headers, signedIn, status) => {
+      const broken = createDb("postgres://nobody@127.0.0.1:9/none");
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        const res = await handler(
+          signedIn ? admin : null,
+          broken,
+        )(new Request(`${SITE}/api/trpc/${path}`, { headers }));
+        expect(res.status).toBe(status);
+        const id = res.headers.get("x-correlation-id")!;
+        const body = await res.text();
+        expect(body).toContain(`Something went wrong on our side. Reference: ${id}`);
+        expect(body).not.toMatch(/ECONNREFUSED|select |stack|at \w+ \(|node_modules/i);
+        expect(logged).toHaveBeenCalledWith(
+          `[trpc] internal error, reference ${id}:`,
+          expect.anything(),
+        );
+      } finally {
+        logged.mockRestore();
+        await broken.close();
+      }
+    },
+  );
+});

@@ -1,0 +1,24 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, pgTable, smallint } from "drizzle-orm/pg-core";
+import { auditColumns, auditIndexes } from "./columns";
+
+/**
+ * Programme-wide settings: one row (id 1). A database without the row (a fresh real server)
+ * gets the column defaults, which are the safe choices; the demo seed writes the row with
+ * both two-factor requirements off so a newcomer can sign in with a password alone.
+ */
+export const platformSetting = pgTable(
+  "platform_setting",
+  {
+    id: smallint().primaryKey().default(1),
+    /** Two-factor sign-in for platform admins, auditors and agency admins. */
+    mfaRequiredForAdmins: boolean().notNull().default(true),
+    /** Two-factor sign-in for every user. */
+    mfaRequiredForEveryone: boolean().notNull().default(true),
+    ...auditColumns(),
+  },
+  (t) => [
+    check("platform_setting_single_row", sql`${t.id} = 1`),
+    ...auditIndexes("platform_setting", t),
+  ],
+);

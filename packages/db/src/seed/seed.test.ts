@@ -8,15 +8,12 @@ import { buildDemoData, DEMO_PASSWORD_HASH, DEMO_TOTP_SECRET, DEMO_USERS, seedDe
 let server: PgServer;
 let db: Db;
 let firstRun: { seeded: boolean };
-let seedMs = 0;
 
 beforeAll(async () => {
   server = await startPgServer({ database: "truce_seed" });
   await runMigrations(server.url);
   db = createDb(server.url);
-  const started = performance.now();
   firstRun = await seedDemo(db);
-  seedMs = performance.now() - started;
 });
 
 afterAll(async () => {
@@ -66,9 +63,8 @@ async function countAll(): Promise<Record<string, number>> {
 }
 
 describe("the demo seed", () => {
-  it("seeds an empty database in a few seconds", () => {
+  it("seeds an empty database", () => {
     expect(firstRun).toEqual({ seeded: true });
-    expect(seedMs).toBeLessThan(15_000);
   });
 
   it("has 65, 47 and 34 shootings in 2017, 2018 and 2019", async () => {

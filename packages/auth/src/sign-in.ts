@@ -99,7 +99,7 @@ async function countFailure(attempt: Attempt, keys: ThrottleKey[], userId: strin
 
 /**
  * Whether any of the keys is locked; if so, logs the refused attempt. With a password, it is
- * hashed all the same (not checked), so the answer takes as long as any other failure.
+ * hashed all the same (not checked), so the answer takes as long as every other failure.
  */
 async function refusedAsLocked(
   attempt: Attempt,

@@ -1,25 +1,10 @@
 import { bigint, index, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { ACCESS_ACTIONS } from "../enum-values";
 import { agency } from "./agency";
 import { timestampNow } from "./columns";
 import { user } from "./user";
 
-export const accessAction = pgEnum("access_action", [
-  "read",
-  "create",
-  "update",
-  "delete",
-  "export",
-  "sign_in",
-  "sign_in_failed",
-  "sign_out",
-  "role_change",
-  "review",
-  "approve",
-  /** An account or a client address locked after repeated failed sign-ins. */
-  "lockout",
-  /** Two-factor sign-in set up or replaced (authenticator app, recovery codes). */
-  "mfa_enrolment",
-]);
+export const accessAction = pgEnum("access_action", ACCESS_ACTIONS);
 
 /** Why a record was consulted: chosen once per session and changeable. */
 export const accessPurpose = pgEnum("access_purpose", [

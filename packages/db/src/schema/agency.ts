@@ -1,17 +1,8 @@
 import { boolean, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { AGENCY_KINDS } from "../enum-values";
 import { auditColumns, auditIndexes } from "./columns";
 
-export const agencyKind = pgEnum("agency_kind", [
-  "police",
-  "social_services",
-  "exit_programme",
-  "probation",
-  "prosecution",
-  "school",
-  "housing",
-  "employment",
-  "other",
-]);
+export const agencyKind = pgEnum("agency_kind", AGENCY_KINDS);
 
 /** An agency of the programme; deactivated, never deleted (the access log points at it). */
 export const agency = pgTable(

@@ -5,6 +5,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import type { RouterInputs, RouterOutputs } from "@truce/api";
+import { ACCESS_ACTIONS } from "@truce/db/enum-values";
 import {
   Input,
   Label,
@@ -20,21 +21,6 @@ import { useTRPC } from "~/trpc/react";
 type Row = RouterOutputs["accessLog"]["list"]["items"][number];
 type LogAction = NonNullable<RouterInputs["accessLog"]["list"]["action"]>;
 const PAGE_SIZE = 50;
-const ACTIONS: LogAction[] = [
-  "read",
-  "create",
-  "update",
-  "delete",
-  "export",
-  "sign_in",
-  "sign_in_failed",
-  "sign_out",
-  "role_change",
-  "review",
-  "approve",
-  "lockout",
-  "mfa_enrolment",
-];
 const ALL = "all";
 
 /** The access log for the auditor: newest first, filterable by action and record. */
@@ -119,7 +105,7 @@ export function AccessLogTable() {
             </SelectTrigger>
             <SelectContent>
               <SelectItem value={ALL}>{t("allActions")}</SelectItem>
-              {ACTIONS.map((a) => (
+              {ACCESS_ACTIONS.map((a) => (
                 <SelectItem key={a} value={a}>
                   {t(`actions.${a}`)}
                 </SelectItem>

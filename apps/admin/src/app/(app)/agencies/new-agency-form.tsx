@@ -22,19 +22,8 @@ import {
   Input,
   SelectField,
 } from "@truce/ui";
+import { AGENCY_KINDS } from "@truce/db/enum-values";
 import { useTRPC } from "~/trpc/react";
-
-const KINDS = [
-  "police",
-  "social_services",
-  "exit_programme",
-  "probation",
-  "prosecution",
-  "school",
-  "housing",
-  "employment",
-  "other",
-] as const;
 
 /** A platform admin adds an agency to the programme. */
 export function NewAgencyForm() {
@@ -44,7 +33,7 @@ export function NewAgencyForm() {
   const queryClient = useQueryClient();
   const schema = z.object({
     name: z.string().trim().min(2, t("validation.name")).max(120),
-    kind: z.enum(KINDS),
+    kind: z.enum(AGENCY_KINDS),
   });
   const form = useForm<z.infer<typeof schema>>({
     resolver: zodResolver(schema),
@@ -88,7 +77,7 @@ export function NewAgencyForm() {
               name="kind"
               label={t("kind")}
               className="w-52"
-              options={KINDS.map((k) => ({ value: k, label: tKinds(k) }))}
+              options={AGENCY_KINDS.map((k) => ({ value: k, label: tKinds(k) }))}
             />
             <Button type="submit" className="mt-6" disabled={create.isPending}>
               {create.isPending ? t("submitting") : t("submit")}

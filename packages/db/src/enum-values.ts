@@ -33,3 +33,6 @@ export const ACCESS_ACTIONS = [
   /** Two-factor sign-in set up or replaced (authenticator app, recovery codes). */
   "mfa_enrolment",
 ] as const;
+
+/** A person's answer when asked to let social services share their details. */
+export const CONSENT_DECISIONS = ["given", "refused"] as const;

@@ -1,4 +1,16 @@
-import { bigint, index, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { ACCESS_ACTIONS } from "../enum-values";
 import { agency } from "./agency";
 import { timestampNow } from "./columns";
@@ -37,6 +49,15 @@ export const accessLog = pgTable(
     fields: text().array(),
     ip: text(),
     detail: jsonb(),
+    /**
+     * The hash chain (migration access_log_roles_and_chain): a BEFORE INSERT trigger sets
+     * `at` to the database's clock and these three, whatever the insert says. `chainSeq`
+     * orders the chain (ids are taken before the chain's lock, so they need not); `hash` is
+     * SHA-256 over the row's content and `prevHash`, the hash of the row before.
+     */
+    chainSeq: bigint({ mode: "number" }),
+    prevHash: text(),
+    hash: text(),
   },
   (t) => [
     index("access_log_at_idx").on(t.at),
@@ -45,5 +66,21 @@ export const accessLog = pgTable(
     index("access_log_agency_id_idx").on(t.agencyId, t.at),
     index("access_log_entity_idx").on(t.entityType, t.entityId, t.at),
     index("access_log_action_idx").on(t.action),
+    uniqueIndex("access_log_chain_seq_unique").on(t.chainSeq),
   ],
+);
+
+/**
+ * The end of the access log's hash chain: one row, written only by the insert trigger
+ * (which runs with the owner's rights; the apps' role cannot touch this table). Verifying
+ * compares the last row of the log with it, so cutting rows off the end is detected too.
+ */
+export const accessLogChainHead = pgTable(
+  "access_log_chain_head",
+  {
+    id: smallint().primaryKey().default(1),
+    chainSeq: bigint({ mode: "number" }).notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [check("access_log_chain_head_single_row", sql`${t.id} = 1`)],
 );

@@ -12,6 +12,7 @@ export * from "./conflict";
 export * from "./incident";
 export * from "./intervention";
 export * from "./referral";
+export * from "./consent";
 export * from "./outcome";
 export * from "./note";
 export * from "./task";

@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgTable, unique, uuid } from "drizzle-orm/pg-core";
 import { agency } from "./agency";
 import { auditColumns, auditIndexes } from "./columns";
 import { user } from "./user";
@@ -17,6 +17,11 @@ export const membership = pgTable(
       .notNull()
       .references(() => agency.id),
     role: membershipRole().notNull(),
+    /**
+     * Disabled by the agency's admin: the user can no longer act in this agency, while
+     * their other memberships (and their account) are untouched.
+     */
+    disabled: boolean().notNull().default(false),
     ...auditColumns(),
   },
   (t) => [

@@ -5,7 +5,13 @@ import { startPgServer, type PgServer } from "./pg-server";
 
 export interface DemoDatabase {
   server: PgServer;
+  /** Connected as the apps connect (the app role: case tables, insert-only access log). */
   db: Db;
+  /**
+   * Connected as the owner that runs the migrations: for a test's own set-up that the apps'
+   * role may not do (DDL, triggers, tampering with the access log).
+   */
+  ownerDb: Db;
   stop(): Promise<void>;
 }
 
@@ -15,12 +21,15 @@ export async function startDemoDatabase(): Promise<DemoDatabase> {
   try {
     await runMigrations(server.url);
     const db = createDb(server.url);
+    const ownerDb = createDb(server.url, { max: 2 });
     await seedDemo(db);
     return {
       server,
       db,
+      ownerDb,
       async stop() {
         await db.close();
+        await ownerDb.close();
         await server.stop();
       },
     };

@@ -1,0 +1,2 @@
+-- Placeholder until this migration is written.
+SELECT 1;

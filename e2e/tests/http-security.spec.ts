@@ -6,9 +6,11 @@
  */
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { appRouter } from "@truce/api";
-import { ADMIN, DEMO_PASSWORD, query, signInWithForm, WEB } from "./support";
+import { ADMIN, createTestUser, DEMO_PASSWORD, query, signInWithForm, WEB } from "./support";
 
 const APPS = { web: WEB, admin: ADMIN } as const;
+/** What a browser sends with a fetch from the app's own page (a GET carries no Origin). */
+const SAME_ORIGIN = { "sec-fetch-site": "same-origin" } as const;
 
 /** Each response's headers as the browser gets them (a header sent twice counts twice). */
 function headerValues(res: APIResponse, name: string): string[] {
@@ -70,7 +72,7 @@ for (const [name, base] of Object.entries(APPS)) {
       ["a page", signIn],
       ["a redirect to sign-in", await get("/")],
       ["a page that does not exist", await get("/no-such-page")],
-      ["the tRPC API", await get("/api/trpc/health.check")],
+      ["the tRPC API", await get("/api/trpc/health.check", SAME_ORIGIN)],
       ["a refused tRPC call", await get("/api/trpc/session.me")],
       ["next-auth's session endpoint", await get("/api/auth/session")],
       ["next-auth's CSRF endpoint", await get("/api/auth/csrf")],
@@ -97,15 +99,16 @@ for (const [name, base] of Object.entries(APPS)) {
       "default-src 'none'; frame-ancestors 'none'",
     );
 
-    // Behind a TLS-terminating proxy: HSTS, and insecure subresource requests upgraded.
-    for (const path of ["/sign-in", "/api/trpc/health.check", asset]) {
-      const https = await get(path, { "x-forwarded-proto": "https" });
-      expect(https.headers()["strict-transport-security"], path).toMatch(
-        /^max-age=\d{8,}; includeSubDomains$/,
-      );
+    // X-Forwarded-Proto from a client, not a trusted proxy, is dropped before Next.js sees it
+    // (packages/ui/src/server/serve.mjs): it turns nothing on.
+    for (const path of ["/sign-in", "/api/health", asset]) {
+      const claimed = await get(path, { "x-forwarded-proto": "https" });
+      expect(claimed.headers()["strict-transport-security"], path).toBeUndefined();
     }
-    const httpsPage = await get("/sign-in", { "x-forwarded-proto": "https" });
-    expect(httpsPage.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+    const claimedPage = await get("/sign-in", { "x-forwarded-proto": "https" });
+    expect(claimedPage.headers()["content-security-policy"]).not.toContain(
+      "upgrade-insecure-requests",
+    );
   });
 }
 
@@ -231,6 +234,57 @@ test("[anyone] a page of another site cannot change data through a signed-in adm
   expect(await query(`select 1 from agency where name = '${name}'`)).toEqual([]);
 });
 
+test("[police staff] a link or an image on another site cannot read a profile in their name", async ({
+  page,
+}) => {
+  await signInWithForm(page, WEB, "police.staff@truce.example");
+  await expect(page).toHaveURL(/\/individuals/);
+  await page.context().addCookies([{ name: "truce-purpose", value: "case_work", url: WEB }]);
+  const [person] = await query<{ id: string }>(
+    "select id from individual where registration_status = 'approved' order by id limit 1",
+  );
+  const reads = () =>
+    query<{ n: number }>(
+      `select count(*)::int as n from access_log l join "user" u on u.id = l.user_id
+       where u.email = 'police.staff@truce.example' and l.entity_id = $1`,
+      [person!.id],
+    ).then((rows) => rows[0]!.n);
+  const before = await reads();
+  const url = `${WEB}/api/trpc/individual.byId?input=${encodeURIComponent(JSON.stringify({ json: { id: person!.id } }))}`;
+  await page.route("http://evil.example/**", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<img src="${url}" alt=""><a href="${url}">Read the news</a>`,
+    }),
+  );
+  await page.goto("http://evil.example/");
+  // A top-level navigation carries the SameSite=Lax session cookie; the API still refuses it.
+  await page.getByRole("link", { name: "Read the news" }).click();
+  await expect(page.locator("body")).toContainText("did not come from this site's own pages");
+  expect(await reads()).toBe(before);
+  // From the app's own page the same read is answered, and logged.
+  await page.goto(`${WEB}/individuals/${person!.id}`);
+  await expect.poll(reads).toBeGreaterThan(before);
+});
+
+test("[anyone] an X-Forwarded-For of the client's own choosing is not the address the log records", async ({
+  page,
+}) => {
+  const email = await createTestUser();
+  await page.setExtraHTTPHeaders({
+    "x-forwarded-for": "203.0.113.77",
+    "x-real-ip": "203.0.113.77",
+  });
+  await signInWithForm(page, WEB, email, "not-the-password");
+  await expect(page.getByTestId("sign-in-error")).toBeVisible();
+  const rows = await query<{ ip: string | null }>(
+    `select l.ip from access_log l join "user" u on u.id = l.user_id
+     where u.email = $1 and l.action = 'sign_in_failed'`,
+    [email],
+  );
+  expect(rows.map((r) => r.ip)).toEqual(["127.0.0.1"]);
+});
+
 test("[platform admin] the API refuses cross-origin, non-JSON, oversized and over-long requests", async ({
   page,
 }) => {
@@ -277,7 +331,9 @@ test("[platform admin] the API refuses cross-origin, non-JSON, oversized and ove
     ],
     [
       "a batch of 11 calls",
-      api.get(`${ADMIN}/api/trpc/${Array(11).fill("health.check").join(",")}?batch=1&input={}`),
+      api.get(`${ADMIN}/api/trpc/${Array(11).fill("health.check").join(",")}?batch=1&input={}`, {
+        headers: SAME_ORIGIN,
+      }),
       400,
       "A batch may hold at most 10 calls; this one has 11.",
     ],
@@ -293,6 +349,7 @@ test("[platform admin] the API refuses cross-origin, non-JSON, oversized and ove
   }
   const tenCalls = await api.get(
     `${ADMIN}/api/trpc/${Array(10).fill("health.check").join(",")}?batch=1&input={}`,
+    { headers: SAME_ORIGIN },
   );
   expect(tenCalls.status()).toBe(200);
 });
@@ -343,7 +400,9 @@ test("[police staff] errors reach the browser as a reference, never as a stack t
   );
   await page.context().addCookies([{ name: "truce-purpose", value: "case_work", url: WEB }]);
   const input = encodeURIComponent(JSON.stringify({ json: { id: person!.id } }));
-  const failed = await page.request.get(`${WEB}/api/trpc/individual.byId?input=${input}`);
+  const failed = await page.request.get(`${WEB}/api/trpc/individual.byId?input=${input}`, {
+    headers: SAME_ORIGIN,
+  });
   expect(failed.status()).toBe(500);
   const reference = failed.headers()["x-correlation-id"]!;
   expect(reference).toMatch(/^[0-9a-f]{8}$/);
@@ -462,7 +521,7 @@ test("[anyone] the API refuses every protected procedure without a valid session
   try {
     // The real tokens work, so the refusals below are about the crafting, not the format.
     const real = await api.get(`${WEB}/api/trpc/session.me`, {
-      headers: { cookie: `truce-web.session-token=${tokens.web}` },
+      headers: { ...SAME_ORIGIN, cookie: `truce-web.session-token=${tokens.web}` },
     });
     expect(real.status()).toBe(200);
 
@@ -477,7 +536,7 @@ test("[anyone] the API refuses every protected procedure without a valid session
                     headers: { ...headers, origin: base, "content-type": "application/json" },
                     data: JSON.stringify({ json: {} }),
                   })
-                : await api.get(url, { headers });
+                : await api.get(url, { headers: { ...SAME_ORIGIN, ...headers } });
             return `${path} ${res.status()}`;
           }),
         );

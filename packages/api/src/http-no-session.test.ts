@@ -73,7 +73,7 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-/** A query as GET, a mutation as a same-origin JSON POST: only the session is missing. */
+/** A same-origin query (GET) or JSON mutation (POST): only the session is missing. */
 function call(
   path: string,
   type: string,
@@ -96,7 +96,11 @@ function call(
       }),
     );
   }
-  return handler(new Request(url, { headers: { host: "localhost", ...headers } }));
+  return handler(
+    new Request(url, {
+      headers: { host: "localhost", "sec-fetch-site": "same-origin", ...headers },
+    }),
+  );
 }
 
 describe("the API without a valid session", () => {

@@ -1,12 +1,20 @@
 /**
- * What the `/api/trpc` handler accepts before tRPC sees a request: same-origin JSON POSTs,
- * bodies up to 1 MB, batches up to 10 calls; and what every answer carries: a correlation id
+ * What the `/api/trpc` handler accepts before tRPC sees a request: calls from this site's
+ * own pages only (queries too), JSON POSTs, bodies up to 1 MB, batches up to 10 calls; and what every answer carries: a correlation id
  * (the "Reference" of an internal error, logged with it) and no-store.
  */
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, type Db } from "@truce/db";
+import { createDb, eq, sql, type Db } from "@truce/db";
+import { accessLog, individual } from "@truce/db/schema";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
-import { createTRPCFetchHandler, isSameOrigin, MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./http";
+import {
+  createHealthHandler,
+  createTRPCFetchHandler,
+  isSameOrigin,
+  MAX_BATCH_SIZE,
+  MAX_BODY_BYTES,
+} from "./http";
 import { claimsFor } from "./test-actors";
 import type { SessionClaims } from "@truce/auth/actor";
 
@@ -21,6 +29,8 @@ afterAll(async () => {
 });
 
 const SITE = "http://truce.example";
+
+const countLog = () => demo.db.select({ n: sql<number>`count(*)::int` }).from(accessLog);
 
 function handler(claims: SessionClaims | null = null, db: Db = demo.db) {
   return createTRPCFetchHandler(async () => claims, { db });
@@ -38,6 +48,18 @@ function post(path: string, headers: Record<string, string | null> = {}, body?: 
     method: "POST",
     headers: Object.entries(base).filter((e): e is [string, string] => e[1] !== null),
     body: body ?? JSON.stringify({ json: { name: "Hardening test agency", kind: "police" } }),
+  });
+}
+
+/** A query as the apps' client sends it (same-origin fetch: no Origin on a GET). */
+function get(path: string, headers: Record<string, string | null> = {}) {
+  const base: Record<string, string | null> = {
+    host: "truce.example",
+    "sec-fetch-site": "same-origin",
+    ...headers,
+  };
+  return new Request(`${SITE}/api/trpc/${path}`, {
+    headers: Object.entries(base).filter((e): e is [string, string] => e[1] !== null),
   });
 }
 
@@ -59,8 +81,12 @@ describe("a state-changing call (POST) from another site", () => {
     ["no Origin and a Referer of another site", { origin: null, referer: "https://evil.example/" }],
     ["no Origin, Sec-Fetch-Site or Referer", { origin: null }],
     [
-      "an Origin matching Host when X-Forwarded-Host names another host",
-      { "x-forwarded-host": "real.example" },
+      "an Origin of the same host over https (the apps are served over http)",
+      { origin: "https://truce.example" },
+    ],
+    [
+      "an Origin that matches only a client-sent X-Forwarded-Host",
+      { host: "app:3000", "x-forwarded-host": "truce.example" },
     ],
   ])("is refused with 403 for %s, before the session is even read", async (_, headers) => {
     const getClaims = vi.fn(async () => admin);
@@ -70,7 +96,7 @@ describe("a state-changing call (POST) from another site", () => {
     );
     const reference = res.headers.get("x-correlation-id");
     expect(warned).toHaveBeenCalledWith(
-      expect.stringContaining(`refused a cross-origin POST, reference ${reference}`),
+      expect.stringContaining(`refused a cross-site POST, reference ${reference}`),
     );
     warned.mockRestore();
     expect(res.status).toBe(403);
@@ -95,13 +121,66 @@ describe("a state-changing call (POST) from another site", () => {
   });
 });
 
+describe("a read (GET) from another site", () => {
+  it.each([
+    ["a top-level navigation from another site", { "sec-fetch-site": "cross-site" }],
+    ["an <img> or link from a sibling subdomain", { "sec-fetch-site": "same-site" }],
+    ["a URL typed or bookmarked (Sec-Fetch-Site none)", { "sec-fetch-site": "none" }],
+    [
+      "an older browser's cross-site Referer",
+      { "sec-fetch-site": null, referer: "https://evil.example/page" },
+    ],
+    ["no Origin, Sec-Fetch-Site or Referer", { "sec-fetch-site": null }],
+    ["a cross-origin fetch's Origin", { origin: "https://evil.example" }],
+  ])("is refused with 403 for %s, before the session is even read", async (_, headers) => {
+    const getClaims = vi.fn(async () => admin);
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const res = await createTRPCFetchHandler(getClaims, { db: demo.db })(
+      get("agency.list", headers),
+    );
+    expect(warned).toHaveBeenCalledWith(expect.stringContaining("refused a cross-site GET"));
+    warned.mockRestore();
+    expect(res.status).toBe(403);
+    expect((await errorOf(res)).data.code).toBe("FORBIDDEN");
+    expect(getClaims).not.toHaveBeenCalled();
+  });
+
+  it('lets no cross-site link "read" a profile in a signed-in user\'s name', async () => {
+    const police = await claimsFor(demo.db, "police.staff@truce.example");
+    const [person] = await demo.db
+      .select({ id: individual.id })
+      .from(individual)
+      .where(eq(individual.registrationStatus, "approved"))
+      .limit(1);
+    const path = `individual.byId?input=${encodeURIComponent(JSON.stringify({ json: { id: person!.id } }))}`;
+    const cookie = "truce-purpose=case_work";
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const before = (await countLog())[0]!.n;
+    const res = await handler(police)(get(path, { "sec-fetch-site": "cross-site", cookie }));
+    expect(res.status).toBe(403);
+    expect((await countLog())[0]!.n).toBe(before);
+    warned.mockRestore();
+    // The same read from the site's own page is answered, and logged.
+    expect((await handler(police)(get(path, { cookie }))).status).toBe(200);
+    expect((await countLog())[0]!.n).toBe(before + 1);
+  });
+});
+
+describe("a same-origin read (GET)", () => {
+  it.each([
+    ["Sec-Fetch-Site same-origin", {}],
+    ["an Origin of this site", { "sec-fetch-site": null, origin: SITE }],
+    ["a Referer of this site", { "sec-fetch-site": null, referer: `${SITE}/individuals` }],
+  ])("reaches the procedure (%s)", async (_, headers) => {
+    const res = await handler(null)(get("agency.list", headers));
+    expect(res.status).toBe(401);
+  });
+});
+
 describe("a same-origin JSON POST", () => {
   it.each([
     ["Origin", {}],
-    [
-      "Origin behind a proxy (X-Forwarded-Host)",
-      { host: "app:3000", "x-forwarded-host": "truce.example" },
-    ],
+    ["Origin, whatever X-Forwarded-Host a client adds", { "x-forwarded-host": "real.example" }],
     [
       "Sec-Fetch-Site same-origin when Origin is missing",
       { origin: null, "sec-fetch-site": "same-origin" },
@@ -123,6 +202,29 @@ describe("the origin check", () => {
       isSameOrigin(new Headers({ host: "Truce.Example", origin: "http://TRUCE.example" })),
     ).toBe(true);
     expect(isSameOrigin(new Headers({ origin: SITE }))).toBe(false);
+  });
+
+  it("compares the scheme: served over https, an http page of the same host is another site", () => {
+    const https = { https: true };
+    const host = "truce.example";
+    expect(isSameOrigin(new Headers({ host, origin: "https://truce.example" }), https)).toBe(true);
+    expect(isSameOrigin(new Headers({ host, origin: "https://truce.example:443" }), https)).toBe(
+      true,
+    );
+    expect(isSameOrigin(new Headers({ host, origin: "http://truce.example" }), https)).toBe(false);
+    expect(isSameOrigin(new Headers({ host, referer: "http://truce.example/x" }), https)).toBe(
+      false,
+    );
+    expect(isSameOrigin(new Headers({ host, origin: "https://truce.example" }))).toBe(false);
+  });
+
+  it("never takes the host from X-Forwarded-Host", () => {
+    const headers = new Headers({
+      host: "app.internal:3000",
+      "x-forwarded-host": "evil.example",
+      origin: "http://evil.example",
+    });
+    expect(isSameOrigin(headers)).toBe(false);
   });
 });
 
@@ -165,15 +267,13 @@ describe("the size of a request", () => {
 
   it(`answers a batch of ${MAX_BATCH_SIZE} calls and refuses one of ${MAX_BATCH_SIZE + 1} with 400`, async () => {
     const paths = (n: number) => Array.from({ length: n }, () => "health.check").join(",");
-    const ok = await handler()(
-      new Request(`${SITE}/api/trpc/${paths(MAX_BATCH_SIZE)}?batch=1&input={}`),
-    );
+    const ok = await handler()(get(`${paths(MAX_BATCH_SIZE)}?batch=1&input={}`));
     expect(ok.status).toBe(200);
     for (const path of [
       paths(MAX_BATCH_SIZE + 1),
       paths(MAX_BATCH_SIZE + 1).replaceAll(",", "%2C"),
     ]) {
-      const res = await handler()(new Request(`${SITE}/api/trpc/${path}?batch=1&input={}`));
+      const res = await handler()(get(`${path}?batch=1&input={}`));
       expect(res.status).toBe(400);
       expect((await errorOf(res)).message).toBe(
         `A batch may hold at most ${MAX_BATCH_SIZE} calls; this one has ${MAX_BATCH_SIZE + 1}.`,
@@ -186,8 +286,8 @@ describe("every answer", () => {
   it("carries an x-correlation-id and Cache-Control: no-store, refusals included", async () => {
     vi.spyOn(console, "warn").mockImplementationOnce(() => {});
     const answers = [
-      await handler()(new Request(`${SITE}/api/trpc/health.check`)),
-      await handler()(new Request(`${SITE}/api/trpc/individual.list`)),
+      await handler()(get("health.check")),
+      await handler()(get("individual.list")),
       await handler(admin)(post("agency.create", { origin: "https://evil.example" })),
       await handler(admin)(post("agency.create", { "content-type": "text/plain" })),
     ];
@@ -217,10 +317,7 @@ describe("every answer", () => {
       const broken = createDb("postgres://nobody@127.0.0.1:9/none");
       const logged = vi.spyOn(console, "error").mockImplementation(() => {});
       try {
-        const res = await handler(
-          signedIn ? admin : null,
-          broken,
-        )(new Request(`${SITE}/api/trpc/${path}`, { headers }));
+        const res = await handler(signedIn ? admin : null, broken)(get(path, headers));
         expect(res.status).toBe(status);
         const id = res.headers.get("x-correlation-id")!;
         const body = await res.text();
@@ -236,4 +333,61 @@ describe("every answer", () => {
       }
     },
   );
+});
+
+describe("a malformed purpose cookie", () => {
+  it("counts as no purpose: a profile read asks for one (412), never a server error", async () => {
+    const police = await claimsFor(demo.db, "police.staff@truce.example");
+    const [person] = await demo.db
+      .select({ id: individual.id })
+      .from(individual)
+      .where(eq(individual.registrationStatus, "approved"))
+      .limit(1);
+    const input = encodeURIComponent(JSON.stringify({ json: { id: person!.id } }));
+    for (const value of ["%E0%A4%A", "%", "case_work%zz"]) {
+      const res = await handler(police)(
+        get(`individual.byId?input=${input}`, { cookie: `truce-purpose=${value}` }),
+      );
+      expect(res.status, value).toBe(412);
+    }
+  });
+
+  it("never gives a 5xx, whatever the cookie header holds", async () => {
+    const police = await claimsFor(demo.db, "police.staff@truce.example");
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "binary", maxLength: 60 }), async (value) => {
+        let req: Request;
+        try {
+          req = get("session.me", { cookie: `truce-purpose=${value}` });
+        } catch {
+          return; // not a header value any HTTP request can carry
+        }
+        const res = await handler(police)(req);
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("/api/health", () => {
+  it("answers a load balancer, which sends no browser headers, without tRPC", async () => {
+    const res = await createHealthHandler({ db: demo.db })();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("answers 503, and nothing about why, when the database does not answer", async () => {
+    const broken = createDb("postgres://nobody@127.0.0.1:9/none");
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const res = await createHealthHandler({ db: broken })();
+      expect(res.status).toBe(503);
+      expect(await res.text()).toBe(JSON.stringify({ ok: false }));
+    } finally {
+      logged.mockRestore();
+      await broken.close();
+    }
+  });
 });

@@ -2,9 +2,11 @@ import { getTRPCErrorShape, transformTRPCResponse, TRPCError } from "@trpc/serve
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { SessionClaims } from "@truce/auth/actor";
-import type { Db } from "@truce/db";
+import { getDb, type Db } from "@truce/db";
+import { apiEnv } from "./env";
 import { CORRELATION_HEADER, newCorrelationId, withCorrelationId } from "./correlation";
 import { appRouter } from "./root";
+import { checkDatabase } from "./services/health/check-database";
 import { createTRPCContext } from "./trpc";
 
 const ENDPOINT = "/api/trpc";
@@ -21,8 +23,8 @@ export interface TRPCFetchHandlerOptions {
 /**
  * The `/api/trpc` route handler both apps mount: the app says how to read the session's
  * claims; everything else (actor, policy, errors) is decided here. Before tRPC sees a
- * request it must be a same-origin JSON POST (or a GET, which changes nothing), of bounded
- * size and batch length. Every response carries `x-correlation-id` and `no-store`.
+ * request it must come from this site's own pages (a GET as well as a POST), a POST must be
+ * JSON, and both are of bounded size and batch length. Every response carries `x-correlation-id` and `no-store`.
  */
 export function createTRPCFetchHandler(
   getClaims: () => Promise<SessionClaims | null>,
@@ -49,15 +51,33 @@ export function createTRPCFetchHandler(
   };
 }
 
+/**
+ * `/api/health` for load balancers and start-up scripts: outside tRPC, so it needs none of
+ * a browser's headers, and it says nothing but whether the database answers.
+ */
+export function createHealthHandler(options: TRPCFetchHandlerOptions = {}) {
+  return async () => {
+    const headers = { "cache-control": "no-store" };
+    try {
+      return Response.json(await checkDatabase(options.db ?? getDb()), { headers });
+    } catch (error) {
+      console.error("[health] the database did not answer:", error);
+      return Response.json({ ok: false }, { status: 503, headers });
+    }
+  };
+}
+
 /** The request to hand to tRPC (its body read within the limit), or why it is refused. */
 async function checkRequest(req: Request): Promise<Request | TRPCError> {
+  // Queries (GET) as well as mutations: a read of case content writes the access log, so a
+  // page elsewhere must not make a signed-in browser "read" a profile by a link or an <img>.
+  if (!isSameOrigin(req.headers)) {
+    return new TRPCError({
+      code: "FORBIDDEN",
+      message: "This request did not come from this site's own pages.",
+    });
+  }
   if (req.method === "POST") {
-    if (!isSameOrigin(req.headers)) {
-      return new TRPCError({
-        code: "FORBIDDEN",
-        message: "This request did not come from this site's own pages.",
-      });
-    }
     const mediaType = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
     if (mediaType !== "application/json") {
       return new TRPCError({
@@ -90,27 +110,35 @@ async function checkRequest(req: Request): Promise<Request | TRPCError> {
 }
 
 /**
- * CSRF defence for the state-changing calls (tRPC sends mutations as POST, queries as
- * GET): the browser's Origin must name this host, compared with the host the request was
- * sent to the way Next.js compares it for server actions (x-forwarded-host, else Host).
- * Browsers send Origin with every POST; without it, Sec-Fetch-Site or else the Referer
- * decide; a request with none of them is not a browser's and gets no benefit of the doubt.
+ * CSRF defence for every call: the request must come from this site's own pages. The origin
+ * they have is the scheme the apps are served with (https when TRUCE_SECURE_COOKIES says so,
+ * else http) and the Host the browser sent, which a page on another site cannot change.
+ * X-Forwarded-Host is never read: a client can send it, and a reverse proxy must pass Host
+ * on as it came (docs/security-http.md). The browser's Origin decides; without it (a GET),
+ * Sec-Fetch-Site, else the Referer; a request with none of them is not a browser's own and
+ * gets no benefit of the doubt.
  */
-export function isSameOrigin(headers: Headers): boolean {
-  const host = (headers.get("x-forwarded-host")?.split(",")[0] ?? headers.get("host"))?.trim();
+export function isSameOrigin(
+  headers: Headers,
+  options: { https: boolean } = { https: apiEnv.TRUCE_SECURE_COOKIES },
+): boolean {
+  const host = headers.get("host")?.trim();
   if (!host) return false;
+  const expected = originOf(`${options.https ? "https" : "http"}://${host}`);
+  if (expected === null) return false;
   const origin = headers.get("origin");
-  if (origin !== null) return hostOf(origin) === host.toLowerCase();
+  if (origin !== null) return originOf(origin) === expected;
   const site = headers.get("sec-fetch-site");
   if (site !== null) return site === "same-origin";
   const referer = headers.get("referer");
-  return referer !== null && hostOf(referer) === host.toLowerCase();
+  return referer !== null && originOf(referer) === expected;
 }
 
-function hostOf(url: string): string | null {
+/** Scheme, host and port, normalised (case, default ports), or null for anything else. */
+function originOf(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.host : null;
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.origin : null;
   } catch {
     return null; // "null", garbage
   }
@@ -168,8 +196,8 @@ function refuse(error: TRPCError, id: string, req: Request): Response {
     // One line, to see an attack or a misconfigured proxy (Host not passed on) in the log.
     const shown = (name: string) => JSON.stringify(req.headers.get(name)?.slice(0, 100) ?? null);
     console.warn(
-      `[trpc] refused a cross-origin POST, reference ${id}: origin=${shown("origin")} ` +
-        `host=${shown("host")} x-forwarded-host=${shown("x-forwarded-host")}`,
+      `[trpc] refused a cross-site ${req.method}, reference ${id}: origin=${shown("origin")} ` +
+        `sec-fetch-site=${shown("sec-fetch-site")} host=${shown("host")}`,
     );
   }
   return Response.json(transformTRPCResponse(config, { error: shape }), {

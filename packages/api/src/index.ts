@@ -2,7 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
 export { appRouter, type AppRouter } from "./root";
-export { createTRPCFetchHandler } from "./http";
+export { createHealthHandler, createTRPCFetchHandler } from "./http";
 export { createTRPCContext, createCallerFactory, type Context } from "./trpc";
 export { AppError, type AppErrorCode } from "./errors";
 export { can, type Action } from "./policy";

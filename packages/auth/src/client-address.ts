@@ -1,19 +1,19 @@
+import { isIP } from "node:net";
 import { authEnv } from "./env";
 
 /**
- * The client's address for throttling sign-ins. Each reverse proxy appends the address it
- * received the request from to X-Forwarded-For, and Next.js sets it to the socket's address
- * when there is none; entries further left come from the client and can be forged, so the
- * address is read `hops` entries from the right.
+ * The client's address, for throttling sign-ins and for the access log. The apps' own HTTP
+ * server (packages/ui/src/server/serve.mjs) decides it from the connection, trusting
+ * X-Forwarded-For only from the proxies the operator named (TRUCE_TRUSTED_PROXIES), and
+ * passes it on under a header name of that process alone (TRUCE_CLIENT_ADDRESS_HEADER). No
+ * header a client can name is read: without that server (plain `next start`, a test) the
+ * address is unknown, null, and only the per-account limits apply.
  */
 export function clientAddress(
   headers: Headers,
-  hops: number = authEnv.TRUCE_PROXY_HOPS,
+  headerName: string | undefined = authEnv.TRUCE_CLIENT_ADDRESS_HEADER,
 ): string | null {
-  const entries = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((e) => e.trim())
-    .filter(Boolean);
-  if (entries.length === 0) return null;
-  return (entries[entries.length - hops] ?? entries[0])!.slice(0, 100);
+  if (!headerName) return null;
+  const value = headers.get(headerName)?.trim() ?? "";
+  return isIP(value) ? value : null;
 }

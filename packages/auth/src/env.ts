@@ -11,10 +11,13 @@ const schema = z.object({
   /** Set when the apps are served over https: cookies become Secure and __Secure- prefixed. */
   TRUCE_SECURE_COOKIES: flag,
   /**
-   * How many reverse proxies in front of the apps append to X-Forwarded-For; the client's
-   * address is that many entries from the right (docs/security.md).
+   * Set by the apps' HTTP server (packages/ui/src/server/serve.mjs) for its own process: the
+   * header under which it passes on the client's address (client-address.ts).
    */
-  TRUCE_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  TRUCE_CLIENT_ADDRESS_HEADER: z
+    .string()
+    .regex(/^x-truce-client-address-[0-9a-f]{24}$/)
+    .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

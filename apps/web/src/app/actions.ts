@@ -23,10 +23,13 @@ export async function signOutAction(): Promise<void> {
 
 /**
  * The purpose of this session's reads (kept until the browser closes). The client
- * refreshes after it: this request's headers still carry the old choice.
+ * refreshes after it: this request's headers still carry the old choice. Anything but a
+ * purpose changes nothing (the menu offers only purposes; a hand-made call gets no error page).
  */
-export async function setPurpose(purpose: string): Promise<void> {
-  (await cookies()).set(PURPOSE_COOKIE, purposeSchema.parse(purpose), {
+export async function setPurpose(purpose: unknown): Promise<void> {
+  const parsed = purposeSchema.safeParse(purpose);
+  if (!parsed.success) return;
+  (await cookies()).set(PURPOSE_COOKIE, parsed.data, {
     path: "/",
     httpOnly: true,
     sameSite: "lax",

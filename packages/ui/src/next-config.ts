@@ -1,0 +1,32 @@
+import { hostname, networkInterfaces } from "node:os";
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+import { staticAssetHeaders } from "./security-headers";
+
+/**
+ * The hosts a developer may open `npm run dev` by: besides localhost (which Next.js always
+ * allows), 127.0.0.1, ::1, this machine's name and each of its addresses. Next.js refuses
+ * its development scripts to any other origin, and a sign-in page without its scripts would
+ * fall back to a plain form (see docs/security.md).
+ */
+export function localDevOrigins(): string[] {
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .flatMap((entry) => (entry ? [entry.family === "IPv6" ? `[${entry.address}]` : entry.address] : []));
+  return [...new Set(["127.0.0.1", "[::1]", hostname().toLowerCase(), ...addresses])];
+}
+
+/** Both apps' next.config.ts: the same settings, each app's own i18n request config. */
+export function createNextConfig(): NextConfig {
+  const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+  return withNextIntl({
+    reactStrictMode: true,
+    poweredByHeader: false,
+    transpilePackages: ["@truce/api", "@truce/auth", "@truce/db", "@truce/ui"],
+    serverExternalPackages: ["@node-rs/argon2", "postgres"],
+    typedRoutes: false,
+    allowedDevOrigins: localDevOrigins(),
+    // The hashed build assets; src/proxy.ts gives everything else its headers, CSP nonce included.
+    headers: async () => staticAssetHeaders(),
+  });
+}

@@ -15,6 +15,7 @@ import {
   MAX_BATCH_SIZE,
   MAX_BODY_BYTES,
 } from "./http";
+import { appRouter } from "./root";
 import { claimsFor } from "./test-actors";
 import type { SessionClaims } from "@truce/auth/actor";
 
@@ -164,6 +165,28 @@ describe("a read (GET) from another site", () => {
     expect((await handler(police)(get(path, { cookie }))).status).toBe(200);
     expect((await countLog())[0]!.n).toBe(before + 1);
   });
+});
+
+describe("every procedure of the router", () => {
+  const procedures = Object.entries(
+    appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
+  ).map(([path, p]) => ({ path, type: p._def.type }));
+
+  it.each(procedures)(
+    "refuses $path ($type) from another site with 403, before the session is read",
+    async ({ path, type }) => {
+      const getClaims = vi.fn(async () => admin);
+      const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const crossSite =
+        type === "mutation"
+          ? post(path, { origin: "https://evil.example" }, JSON.stringify({ json: {} }))
+          : get(path, { "sec-fetch-site": "cross-site" });
+      const res = await createTRPCFetchHandler(getClaims, { db: demo.db })(crossSite);
+      warned.mockRestore();
+      expect(res.status).toBe(403);
+      expect(getClaims).not.toHaveBeenCalled();
+    },
+  );
 });
 
 describe("a same-origin read (GET)", () => {

@@ -1,5 +1,5 @@
 import type { Actor } from "@truce/auth/actor";
-import { asc, count, eq, type DbOrTx } from "@truce/db";
+import { and, asc, count, eq, type DbOrTx } from "@truce/db";
 import { agency, membership } from "@truce/db/schema";
 import { agencyScope } from "../../policy";
 
@@ -11,19 +11,22 @@ export interface AgencyListItem {
   memberCount: number;
 }
 
-/** The agencies the actor may administer or audit, with their number of memberships. */
+/** The agencies the actor may administer or audit, with their number of enabled memberships. */
 export async function listAgencies(db: DbOrTx, actor: Actor): Promise<AgencyListItem[]> {
-  return db
-    .select({
-      id: agency.id,
-      name: agency.name,
-      kind: agency.kind,
-      active: agency.active,
-      memberCount: count(membership.id),
-    })
-    .from(agency)
-    .leftJoin(membership, eq(membership.agencyId, agency.id))
-    .where(agencyScope(actor))
-    .groupBy(agency.id)
-    .orderBy(asc(agency.name));
+  return (
+    db
+      .select({
+        id: agency.id,
+        name: agency.name,
+        kind: agency.kind,
+        active: agency.active,
+        memberCount: count(membership.id),
+      })
+      .from(agency)
+      // a membership its agency's admin disabled is no longer a member
+      .leftJoin(membership, and(eq(membership.agencyId, agency.id), eq(membership.disabled, false)))
+      .where(agencyScope(actor))
+      .groupBy(agency.id)
+      .orderBy(asc(agency.name))
+  );
 }

@@ -40,7 +40,7 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the app exited with ${child.exitCode}`);
     try {
-      const res = await fetch(`${url}/api/trpc/health.check`);
+      const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
     } catch {
       // not listening yet
@@ -51,12 +51,18 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 }
 
 function startApp(dir: string, port: number, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn("npx", ["next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: join(root, dir),
-    env,
-    detached: true,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  // The apps' own server, as `npm run start` runs it (it decides the client's address).
+  const serve = join(root, "packages/ui/src/server/serve.mjs");
+  const child = spawn(
+    process.execPath,
+    [serve, "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: join(root, dir),
+      env,
+      detached: true,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   return child;
 }
 
@@ -104,10 +110,12 @@ async function main(): Promise<number> {
   process.once("exit", cleanup);
   try {
     const [webPort, adminPort] = [await freePort(), await freePort()];
+    // The apps connect as the app role, like on a real server; never with the owner's URL.
+    const { DATABASE_MIGRATION_URL: _owner, ...inherited }: NodeJS.ProcessEnv = quiet;
     const appEnv = {
-      ...quiet,
+      ...inherited,
       NODE_ENV: "production" as const,
-      DATABASE_URL: demo.server.url,
+      DATABASE_URL: demo.appUrl,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",
     };
@@ -126,6 +134,7 @@ async function main(): Promise<number> {
         ...quiet,
         E2E_WEB_URL: webUrl,
         E2E_ADMIN_URL: adminUrl,
+        // the owner: specs set up what the apps' role may not (a trigger on the access log)
         E2E_DATABASE_URL: demo.server.url,
       },
       here,

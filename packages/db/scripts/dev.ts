@@ -1,9 +1,10 @@
 /**
  * `npm run dev`: the database, the migrations, the demo data and both apps in one command.
  *
- * - DATABASE_URL set: that PostgreSQL server. Otherwise the embedded default, PGlite in
- *   `.data/pglite` at the repo root (TRUCE_DATA_DIR moves `.data`), served on TRUCE_DB_PORT
- *   (54329) from inside this process.
+ * - DATABASE_URL set: that PostgreSQL server, the apps connecting as DATABASE_URL's role and
+ *   the migrations and seed running as DATABASE_MIGRATION_URL's (the owner; default
+ *   DATABASE_URL). Otherwise the embedded default, PGlite in `.data/pglite` at the repo root
+ *   (TRUCE_DATA_DIR moves `.data`), served on TRUCE_DB_PORT (54329) from inside this process.
  * - Applies the migrations and seeds the demo data (once: it skips a seeded database).
  * - AUTH_SECRET from the environment, else `.data/auth-secret`, made on the first start.
  * - Starts `npm run dev` of apps/web (port 3000) and apps/admin (port 3001) with
@@ -103,26 +104,38 @@ async function main(): Promise<void> {
   }
 
   let url: string;
+  // The owner, for the migrations and the seed; the apps get `url`.
+  let ownerUrl: string;
   let databaseLine: string;
   if (dbEnv.DATABASE_URL) {
     url = dbEnv.DATABASE_URL;
+    ownerUrl = dbEnv.DATABASE_MIGRATION_URL ?? url;
     databaseLine = `PostgreSQL at ${redact(url)} (DATABASE_URL)`;
+    if (ownerUrl !== url) databaseLine += `, migrated as ${redact(ownerUrl)}`;
+  } else if (dbEnv.DATABASE_MIGRATION_URL) {
+    throw new Error(
+      "DATABASE_MIGRATION_URL is set but DATABASE_URL is not: set DATABASE_URL to the apps' role " +
+        "on the same server, or unset both for the embedded database.",
+    );
   } else {
     log(`Starting the embedded database in ${show(defaultPgliteDir())}...`);
     embedded = startEmbeddedServer({ handleSignals: false });
     const server = await embedded;
+    // One superuser session for every client: the roles exist there, but the hash chain is
+    // what detects tampering (docs/database-roles.md).
     url = server.url;
+    ownerUrl = url;
     databaseLine = `embedded PGlite in ${show(server.dataDir)}, ${url}`;
   }
 
   if (existsSync(join(migrationsFolder, "meta", "_journal.json"))) {
-    await warnIfSlow(runMigrations(url), "Migrating");
+    await warnIfSlow(runMigrations(ownerUrl), "Migrating");
     log("Migrations applied.");
   } else {
     log(`No migrations in ${show(migrationsFolder)} yet: nothing to apply.`);
   }
 
-  const db = createDb(url);
+  const db = createDb(ownerUrl);
   try {
     const { seeded } = await warnIfSlow(seedDemo(db), "Seeding the demo data");
     log(seeded ? "Seeded the demo data." : "The demo data is already there: not seeding again.");

@@ -18,7 +18,11 @@ const schema = z.object({
 
 export const devEnv = schema.parse(process.env);
 
-/** The environment of an app's dev server: ours, plus what the orchestrator decided. */
+/**
+ * The environment of an app's dev server: ours, plus what the orchestrator decided, without
+ * the owner's connection string (the apps connect as the app role, DATABASE_URL).
+ */
 export function appEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ...extra };
+  const { DATABASE_MIGRATION_URL: _owner, ...inherited } = process.env;
+  return { ...inherited, ...extra };
 }

@@ -28,6 +28,48 @@ const tables = Object.values(schema as Record<string, unknown>).filter((value): 
   isTable(value),
 );
 
+// First in the file: truce_app belongs to the whole server, and the first migration creates it.
+describe("migrations run by an owner that is no superuser, as on a real server", () => {
+  let ownerUrl: string;
+
+  beforeAll(async () => {
+    await sql`create role truce_owner login nosuperuser nocreaterole`;
+    await sql`create database truce_owned owner truce_owner`;
+    const url = new URL(server.url);
+    url.username = "truce_owner";
+    url.pathname = "/truce_owned";
+    ownerUrl = url.toString();
+  });
+
+  it("say how to create the app role when the owner may not create roles", async () => {
+    const error = await runMigrations(ownerUrl).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toMatch(/truce_app does not exist, and truce_owner.*may not create roles/);
+    expect(message).toMatch(/CREATE ROLE truce_app NOLOGIN/);
+    expect(message).toMatch(/docs\/database-roles\.md/);
+  });
+
+  it("apply once the app role exists, leaving the owner the owner of every table", async () => {
+    await sql`create role truce_app nologin`;
+    await runMigrations(ownerUrl);
+    const owned = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+    try {
+      const owners = await owned<{ owner: string }[]>`
+        select distinct tableowner as owner from pg_tables where schemaname = 'public'`;
+      expect(owners).toEqual([{ owner: "truce_owner" }]);
+      const [head] = await owned<{ n: number }[]>`
+        select count(*)::int as n from access_log_chain_head`;
+      expect(head?.n).toBe(1);
+    } finally {
+      await owned.end();
+    }
+  });
+});
+
 describe("migrations", () => {
   it("apply cleanly to a fresh database and create every table of the schema", async () => {
     await runMigrations(server.url);
@@ -43,6 +85,13 @@ describe("migrations", () => {
     await runMigrations(server.url);
     const applied = await sql`select 1 from drizzle.__drizzle_migrations`;
     expect(applied.length).toBe(journal.entries.length);
+  });
+
+  it("refused to the apps' role, name the setting for the owner", async () => {
+    const appUrl = await server.createAppLogin(await server.createDatabase("truce_by_app"));
+    await expect(runMigrations(appUrl)).rejects.toThrow(
+      /refused \(permission denied.*\): they must run as the owner of the tables\. Set DATABASE_MIGRATION_URL/,
+    );
   });
 
   it("leave no foreign key without an index that starts with its columns", async () => {

@@ -1,5 +1,6 @@
 export {
   startEmbeddedServer,
+  embeddedUrl,
   EmbeddedServerError,
   DEFAULT_MAX_CONNECTIONS,
   type EmbeddedServer,

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { integer, pgTable, text } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../client";
+import { verifyAccessLog } from "../audit/verify";
 import { migrationsFolder, runMigrations } from "../migrate";
 import { sql } from "../index";
 import { startEmbeddedServer } from "./server";
@@ -99,6 +100,30 @@ describe("Drizzle through the embedded server", () => {
       await db.close();
     }
     expect(statSync(server.dataDir).isDirectory()).toBe(true);
+  });
+
+  it("has the apps' role, and seals and chains the access log as PostgreSQL does", async () => {
+    const sql = pool(server.url, "roles", 1);
+    try {
+      const [grants] = await within(
+        10_000,
+        "privileges",
+        sql<{ insert: boolean; update: boolean; head: boolean }[]>`
+          select has_table_privilege('truce_app', 'access_log', 'INSERT') as insert,
+            has_table_privilege('truce_app', 'access_log', 'UPDATE') as update,
+            has_table_privilege('truce_app', 'access_log_chain_head', 'SELECT') as head`,
+      );
+      expect(grants).toEqual({ insert: true, update: false, head: false });
+      const [row] = await sql<{ at: Date }[]>`
+        insert into access_log (action, at) values ('read', '2001-01-01') returning at`;
+      expect(row!.at.getFullYear()).toBeGreaterThan(2001);
+    } finally {
+      await sql.end();
+    }
+    expect(await within(30_000, "verify", verifyAccessLog(server.url))).toMatchObject({
+      intact: true,
+      rows: 1,
+    });
   });
 
   it("runs createDb() queries and transactions", async () => {

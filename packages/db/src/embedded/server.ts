@@ -93,6 +93,13 @@ function acquireLock(dataDir: string): () => void {
   throw new EmbeddedServerError(`could not lock ${dataDir}`);
 }
 
+/** The connection string of an embedded server listening on `port` (of this or another process). */
+export function embeddedUrl(port: number, host = "127.0.0.1"): string {
+  const urlHost =
+    host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  return `postgres://postgres@${urlHost}:${port}/postgres?sslmode=disable`;
+}
+
 export async function startEmbeddedServer(
   options: EmbeddedServerOptions = {},
 ): Promise<EmbeddedServer> {
@@ -123,8 +130,6 @@ export async function startEmbeddedServer(
   const db = pg;
   const socketServer = server;
   const actualPort = Number(socketServer.getServerConn().split(":").pop());
-  const urlHost =
-    host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -146,7 +151,7 @@ export async function startEmbeddedServer(
   }
 
   return {
-    url: `postgres://postgres@${urlHost}:${actualPort}/postgres?sslmode=disable`,
+    url: embeddedUrl(actualPort, host),
     port: actualPort,
     dataDir,
     stop,

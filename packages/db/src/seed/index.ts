@@ -7,7 +7,7 @@ import { recordEnforcement } from "./enforcement";
 import { buildViolence } from "./incidents";
 import { insertAll } from "./insert";
 import { createWorkLog, recordOutreach } from "./interventions";
-import { buildOutcomes, buildReferrals } from "./outcomes-referrals";
+import { buildConsents, buildOutcomes, buildReferrals } from "./outcomes-referrals";
 import { buildPeople } from "./people-groups";
 
 export { DEMO_PASSWORD, DEMO_PASSWORD_HASH, DEMO_TOTP_SECRET, DEMO_USERS } from "./agencies-users";
@@ -27,13 +27,15 @@ export function buildDemoData() {
   recordOutreach(log, people, violence, deaths);
   recordEnforcement(log, people, violence, deaths);
   const work = log.work;
+  const referrals = buildReferrals(org, people);
   return {
     org,
     people,
     violence,
     work,
     outcomes: buildOutcomes(org, people, violence, work),
-    referrals: buildReferrals(org, people),
+    referrals,
+    consents: buildConsents(referrals),
     caseWork: buildCaseWork(org, people, violence, work),
   };
 }
@@ -99,6 +101,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     await insertAll(tx, s.interventionAgency, d.work.agenciesPresent);
     await insertAll(tx, s.interventionSpeaker, d.work.speakers);
     await insertAll(tx, s.referral, d.referrals);
+    await insertAll(tx, s.consent, d.consents);
     await insertAll(tx, s.outcome, d.outcomes);
     await insertAll(tx, s.note, d.caseWork.notes);
     await insertAll(tx, s.task, d.caseWork.tasks);

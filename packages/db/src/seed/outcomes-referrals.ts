@@ -1,4 +1,4 @@
-import type { outcome, referral } from "../schema";
+import type { consent, outcome, referral } from "../schema";
 import type { AgencyKey, Organisation, UserKey } from "./agencies-users";
 import type { Row } from "./insert";
 import type { Violence } from "./incidents";
@@ -221,4 +221,47 @@ export function buildReferrals(org: Organisation, people: People): Row<typeof re
     add(p, from, to, service, status, consented ? day : null, day, by);
   }
   return rows;
+}
+
+/**
+ * The consent records the referrals imply, derived exactly as the migration
+ * 0004_consent_from_referrals derives them from a database seeded before consent had its own
+ * table: a referral with consent counts unless it was withdrawn or declined; a person gets one
+ * record in force, from their latest such referral, recorded by whoever wrote that referral,
+ * as the referring agency.
+ */
+export function buildConsents(
+  referrals: ReadonlyArray<Row<typeof referral>>,
+): Row<typeof consent>[] {
+  const nextId = idStream("consent");
+  type Source = { referral: Row<typeof referral>; decidedOn: string; recorder: string };
+  const latest = new Map<string, Source>();
+  for (const r of referrals) {
+    const recorder = r.createdById ?? r.updatedById;
+    if (!r.consent || !r.consentOn || !recorder) continue;
+    if (r.status === "withdrawn" || r.status === "declined") continue;
+    const before = latest.get(r.individualId);
+    if (!before || laterReferral(r, before.referral))
+      latest.set(r.individualId, { referral: r, decidedOn: r.consentOn, recorder });
+  }
+  return [...latest.values()].map(({ referral: r, decidedOn, recorder }) => ({
+    id: nextId(),
+    individualId: r.individualId,
+    decision: "given",
+    decidedOn,
+    recordedById: recorder,
+    recordedByAgencyId: r.fromAgencyId,
+    createdAt: r.createdAt,
+    updatedAt: r.createdAt,
+    createdById: recorder,
+    updatedById: recorder,
+  }));
+}
+
+/** The migration's order: the latest day of consent, then the latest written, then the id. */
+function laterReferral(a: Row<typeof referral>, b: Row<typeof referral>): boolean {
+  if (a.consentOn !== b.consentOn) return (a.consentOn ?? "") > (b.consentOn ?? "");
+  const written = (r: Row<typeof referral>) => r.createdAt?.getTime() ?? 0;
+  if (written(a) !== written(b)) return written(a) > written(b);
+  return (a.id ?? "") > (b.id ?? "");
 }

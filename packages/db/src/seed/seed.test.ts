@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createDb, type Db } from "../client";
-import { runMigrations } from "../migrate";
+import { migrationsFolder, runMigrations } from "../migrate";
 import { startPgServer, type PgServer } from "../testing/pg-server";
 import { buildDemoData, DEMO_PASSWORD_HASH, DEMO_TOTP_SECRET, DEMO_USERS, seedDemo } from "./index";
 
@@ -45,6 +47,7 @@ const TABLES = [
   "intervention_agency",
   "intervention_speaker",
   "referral",
+  "consent",
   "outcome",
   "note",
   "task",
@@ -207,6 +210,81 @@ describe("the demo seed", () => {
     expect(row?.minors).toBeGreaterThan(0);
     expect(row?.protected).toBeGreaterThan(0);
     expect(row?.agencies).toBe(4);
+  });
+
+  it("records consent for everyone who consented on a referral still standing, one record in force each", async () => {
+    const [row] = await db.execute<Record<string, number>>(sql`
+      select
+        (select count(*)::int from consent) as records,
+        (select count(*)::int from consent where withdrawn_at is null and decision = 'given') as given,
+        (select count(distinct individual_id)::int from referral
+          where consent and status not in ('withdrawn', 'declined')) as consented`);
+    expect(row?.records).toBeGreaterThan(0);
+    expect(row?.given).toBe(row?.records);
+    expect(row?.records).toBe(row?.consented);
+    // Social services share a note with the programme only about someone who consented.
+    expect(
+      await figure(sql`
+      select count(*)::int as n from note n join agency a on a.id = n.author_agency_id
+      where a.kind = 'social_services' and n.visibility = 'programme'
+        and not exists (select 1 from consent c where c.individual_id = n.individual_id
+          and c.decision = 'given' and c.withdrawn_at is null)`),
+    ).toBe(0);
+  });
+
+  it("derives from the referrals, by migration 0004, exactly the consent records the seed writes", async () => {
+    const migration = readFileSync(
+      join(migrationsFolder, "0004_consent_from_referrals.sql"),
+      "utf8",
+    );
+    const records = sql`select individual_id, decision, decided_on::text, recorded_by_id,
+        recorded_by_agency_id, created_at, created_by_id
+      from consent order by individual_id`;
+    const seeded = [...(await db.execute(records))];
+    class Rollback extends Error {}
+    let derived: unknown[] = [];
+    let fromWithdrawnOrDeclined = -1;
+    await db
+      .transaction(async (tx) => {
+        // Someone without consent, whose consent stood on referrals later withdrawn or declined.
+        const [nobody] = await tx.execute<{ id: string }>(sql`
+          select id from individual where id not in (select individual_id from consent) limit 1`);
+        await tx.execute(sql`
+          insert into referral (individual_id, from_agency_id, to_agency_id, service, status,
+            consent, consent_on, created_by_id)
+          select ${nobody!.id}, r.from_agency_id, r.to_agency_id, r.service, s.status::referral_status,
+            true, '2020-01-10', r.created_by_id
+          from (select * from referral limit 1) r, (values ('withdrawn'), ('declined')) s(status)`);
+        await tx.execute(sql`delete from consent`);
+        for (const statement of migration.split("--> statement-breakpoint")) {
+          await tx.execute(sql.raw(statement));
+        }
+        derived = [...(await tx.execute(records))];
+        const [row] = await tx.execute<{ n: number }>(
+          sql`select count(*)::int as n from consent where individual_id = ${nobody!.id}`,
+        );
+        fromWithdrawnOrDeclined = row!.n;
+        throw new Rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
+    expect(derived).toEqual(seeded);
+    expect(fromWithdrawnOrDeclined).toBe(0);
+  });
+
+  it("has a social-services intervention shared with the programme about several people, only some of whom consented", async () => {
+    expect(
+      await figure(sql`
+      select count(*)::int as n from intervention i join agency a on a.id = i.lead_agency_id
+      where a.kind = 'social_services' and i.visibility = 'programme'
+        and exists (select 1 from intervention_participant p join consent c
+          on c.individual_id = p.individual_id and c.withdrawn_at is null and c.decision = 'given'
+          where p.intervention_id = i.id)
+        and exists (select 1 from intervention_participant p where p.intervention_id = i.id
+          and not exists (select 1 from consent c where c.individual_id = p.individual_id
+            and c.withdrawn_at is null and c.decision = 'given'))`),
+    ).toBeGreaterThan(0);
   });
 
   it("gives a demo database seeded before the platform settings the demo's settings", async () => {

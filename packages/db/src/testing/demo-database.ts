@@ -4,7 +4,10 @@ import { seedDemo } from "../seed";
 import { startPgServer, type PgServer } from "./pg-server";
 
 export interface DemoDatabase {
+  /** `server.url` connects as the owner. */
   server: PgServer;
+  /** The apps' connection string: the login role `truce_web`, a member of truce_app. */
+  appUrl: string;
   /** Connected as the apps connect (the app role: case tables, insert-only access log). */
   db: Db;
   /**
@@ -15,16 +18,21 @@ export interface DemoDatabase {
   stop(): Promise<void>;
 }
 
-/** A throwaway PostgreSQL server, migrated and seeded with the demo programme. */
+/**
+ * A throwaway PostgreSQL server with both roles of a real one, migrated and seeded (as the
+ * owner, like `npm run dev`) with the demo programme.
+ */
 export async function startDemoDatabase(): Promise<DemoDatabase> {
   const server = await startPgServer();
   try {
     await runMigrations(server.url);
-    const db = createDb(server.url);
+    const appUrl = await server.createAppLogin(server.url);
+    const db = createDb(appUrl);
     const ownerDb = createDb(server.url, { max: 2 });
-    await seedDemo(db);
+    await seedDemo(ownerDb);
     return {
       server,
+      appUrl,
       db,
       ownerDb,
       async stop() {

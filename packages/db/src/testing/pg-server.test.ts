@@ -1,5 +1,6 @@
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
+import { runMigrations } from "../migrate";
 import { startPgServer } from "./pg-server";
 
 describe("throwaway PostgreSQL server", () => {
@@ -20,5 +21,29 @@ describe("throwaway PostgreSQL server", () => {
     const after = postgres(server.url, { max: 1, connect_timeout: 2, onnotice: () => {} });
     await expect(after`select 1`).rejects.toThrow();
     await after.end();
+  }, 60_000);
+});
+
+describe("the apps' login on a throwaway server", () => {
+  it("is a member of truce_app, no superuser, once the migrations made truce_app", async () => {
+    const server = await startPgServer({ database: "truce_roles" });
+    try {
+      await expect(server.createAppLogin(server.url)).rejects.toThrow(/migrations applied/);
+      await runMigrations(server.url);
+      const appUrl = await server.createAppLogin(server.url);
+      expect(new URL(appUrl).username).toBe("truce_web");
+      const sql = postgres(appUrl, { max: 1, onnotice: () => {} });
+      try {
+        const [role] = await sql<{ user: string; superuser: boolean; app: boolean }[]>`
+          select current_user as user, rolsuper as superuser,
+            pg_has_role(current_user, 'truce_app', 'member') as app
+          from pg_roles where rolname = current_user`;
+        expect(role).toEqual({ user: "truce_web", superuser: false, app: true });
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      await server.stop();
+    }
   }, 60_000);
 });

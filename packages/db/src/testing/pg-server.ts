@@ -5,6 +5,9 @@
  *
  * initdb refuses to run as root, and CI runs as root: there the server runs as the
  * `postgres` system user that Debian's package creates (or `nobody` where it is absent).
+ *
+ * Its two roles are a real server's (docs/database-roles.md): initdb's superuser `truce` is
+ * the owner that runs the migrations, and `createAppLogin` adds the apps' login role.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -17,6 +20,12 @@ export interface PgServer {
   url: string;
   /** Connection string of a further fresh database on the same server. */
   createDatabase(name: string): Promise<string>;
+  /**
+   * A login role like the apps' on a real server (default `truce_web`): no superuser, owning
+   * nothing, a member of truce_app, which the migrations create (so run them first).
+   * Returns `databaseUrl` connected as that role.
+   */
+  createAppLogin(databaseUrl: string, name?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -136,8 +145,7 @@ export async function startPgServer(
   }
 
   const base = `postgres://truce@127.0.0.1:${port}`;
-  const createDatabase = async (name: string) => {
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid database name: ${name}`);
+  const asSuperuser = (database: string, statements: string) =>
     run(psql, [
       "-h",
       "127.0.0.1",
@@ -146,17 +154,48 @@ export async function startPgServer(
       "-U",
       "truce",
       "-d",
-      "postgres",
+      database,
       "-qc",
-      `CREATE DATABASE ${name}`,
+      statements,
     ]);
+  const identifier = (name: string, what: string) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid ${what}: ${name}`);
+    return name;
+  };
+  const createDatabase = async (name: string) => {
+    asSuperuser("postgres", `CREATE DATABASE ${identifier(name, "database name")}`);
     return `${base}/${name}`;
+  };
+  const createAppLogin = async (databaseUrl: string, name = "truce_web") => {
+    const role = identifier(name, "role name");
+    const url = new URL(databaseUrl);
+    try {
+      // Roles belong to the whole server: a second database's call finds it there.
+      asSuperuser(
+        url.pathname.slice(1),
+        `DO $$ BEGIN
+           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+             CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+           END IF;
+         END $$;
+         GRANT truce_app TO ${role};`,
+      );
+    } catch (error) {
+      const stderr = (error as { stderr?: string }).stderr ?? "";
+      throw new Error(
+        `could not create the app login ${role} (are the migrations applied? they create truce_app): ${stderr}`.trim(),
+        { cause: error },
+      );
+    }
+    url.username = role;
+    return url.toString();
   };
   const url = await createDatabase(options.database ?? "truce_test");
 
   return {
     url,
     createDatabase,
+    createAppLogin,
     async stop() {
       process.off("exit", onExit);
       process.off("SIGINT", onSignal);

@@ -9,6 +9,9 @@ test("[social worker] cannot open a police agency-only note", async ({ page }) =
   await signInWithForm(page, WEB, "social.staff@truce.example");
   await expect(page).toHaveURL(/\/individuals/);
   await page.goto(`${WEB}/notes/${policeNote!.id}`);
+  // A note is case content: read only with the session's purpose, asked for first.
+  await expect(page.getByRole("heading", { name: "What is this session for?" })).toBeVisible();
+  await page.getByRole("button", { name: "Case work" }).click();
   await expect(
     page
       .getByRole("alert")

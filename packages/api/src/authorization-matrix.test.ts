@@ -6,9 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionClaims } from "@truce/auth/actor";
 import { and, eq, sql } from "@truce/db";
-import { agency, individual, membership, note, user } from "@truce/db/schema";
-import { DEMO_PASSWORD_HASH } from "@truce/db/seed";
+import { membership, user } from "@truce/db/schema";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
+import {
+  invokeProcedure,
+  loadProcedureFixtures,
+  PROCEDURE_INPUTS,
+  type ProcedureFixtures,
+  versionOf,
+} from "./procedure-inputs";
 import { appRouter } from "./root";
 import { callerFor, claimsFor } from "./test-actors";
 
@@ -54,17 +60,9 @@ const adminRoles = {
   auditor: F,
 } as const;
 
-interface Fixtures {
-  individualId: string;
-  policeAgencyNoteId: string;
-  targetUserId: string;
-  targetMembershipId: string;
-  db: DemoDatabase["db"];
-}
-
+/** Who may call a procedure; its input is shared with the case-content test (procedure-inputs.ts). */
 interface Row {
   expect: Record<ActorName, Outcome>;
-  input: (f: Fixtures) => Promise<unknown> | unknown;
 }
 
 const MATRIX: Record<string, Row> = {
@@ -73,7 +71,6 @@ const MATRIX: Record<string, Row> = {
       ActorName,
       Outcome
     >,
-    input: () => undefined,
   },
   "session.me": {
     expect: {
@@ -82,45 +79,34 @@ const MATRIX: Record<string, Row> = {
       platformAdmin: "ok",
       auditor: "ok",
     },
-    input: () => undefined,
   },
-  "individual.list": { expect: caseRoles, input: () => ({}) },
-  "individual.byId": { expect: caseRoles, input: (f) => ({ id: f.individualId }) },
-  "note.forIndividual": { expect: caseRoles, input: (f) => ({ individualId: f.individualId }) },
+  "individual.list": { expect: caseRoles },
+  "individual.byId": { expect: caseRoles },
+  "note.forIndividual": { expect: caseRoles },
   // The cross-agency read: another agency asking for a police agency-only note by id.
   "note.byId": {
     expect: { ...caseRoles, socialStaff: F, exitStaff: F, probationStaff: F },
-    input: (f) => ({ id: f.policeAgencyNoteId }),
   },
   "note.create": {
     expect: caseRoles,
-    input: (f) => ({ individualId: f.individualId, body: "Matrix test note.", kind: "fact" }),
   },
   "intervention.forIndividual": {
     expect: caseRoles,
-    input: (f) => ({ individualId: f.individualId }),
   },
-  "agency.list": { expect: { ...adminRoles, auditor: "ok" }, input: () => undefined },
+  "agency.list": { expect: { ...adminRoles, auditor: "ok" } },
   "agency.create": {
     expect: { ...adminRoles, agencyAdmin: F },
-    input: () => ({ name: `Matrix agency ${crypto.randomUUID()}`, kind: "other" }),
   },
-  "user.list": { expect: adminRoles, input: () => ({}) },
+  "user.list": { expect: adminRoles },
+  // A whole account: a platform admin's alone (an agency admin disables a membership).
   "user.setDisabled": {
-    expect: adminRoles,
-    input: async (f) => ({
-      userId: f.targetUserId,
-      disabled: false,
-      version: await versionOf(f, "user", f.targetUserId),
-    }),
+    expect: { ...adminRoles, agencyAdmin: F },
   },
   "membership.setRole": {
     expect: adminRoles,
-    input: async (f) => ({
-      membershipId: f.targetMembershipId,
-      role: "manager",
-      version: await versionOf(f, "membership", f.targetMembershipId),
-    }),
+  },
+  "membership.setDisabled": {
+    expect: adminRoles,
   },
   "accessLog.list": {
     expect: {
@@ -132,61 +118,17 @@ const MATRIX: Record<string, Row> = {
       policeManager: F,
       auditor: "ok",
     },
-    input: () => ({}),
   },
 };
 
-async function versionOf(f: Fixtures, table: "user" | "membership", id: string) {
-  const t = table === "user" ? user : membership;
-  const [row] = await f.db.select({ version: t.version }).from(t).where(eq(t.id, id));
-  return row!.version;
-}
-
-async function invoke(caller: unknown, path: string, input: unknown): Promise<unknown> {
-  const fn = path
-    .split(".")
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-  return (fn as (input: unknown) => Promise<unknown>)(input);
-}
-
 let demo: DemoDatabase;
-let fixtures: Fixtures;
+let fixtures: ProcedureFixtures;
 const claims = new Map<ActorName, SessionClaims | null>();
 
 beforeAll(async () => {
   demo = await startDemoDatabase();
   const { db } = demo;
-  const [police] = await db.select().from(agency).where(eq(agency.kind, "police"));
-  const [someone] = await db
-    .select({ id: individual.id })
-    .from(individual)
-    .where(eq(individual.registrationStatus, "approved"))
-    .limit(1);
-  const [policeNote] = await db
-    .select({ id: note.id })
-    .from(note)
-    .where(and(eq(note.authorAgencyId, police!.id), eq(note.visibility, "agency")))
-    .limit(1);
-  // A member of the police for the admin procedures to act on, so no demo user changes.
-  const [target] = await db
-    .insert(user)
-    .values({
-      email: "matrix.target@truce.example",
-      name: "Matrix Target",
-      passwordHash: DEMO_PASSWORD_HASH,
-    })
-    .returning({ id: user.id });
-  const [targetMembership] = await db
-    .insert(membership)
-    .values({ userId: target!.id, agencyId: police!.id, role: "staff" })
-    .returning({ id: membership.id });
-  fixtures = {
-    db,
-    individualId: someone!.id,
-    policeAgencyNoteId: policeNote!.id,
-    targetUserId: target!.id,
-    targetMembershipId: targetMembership!.id,
-  };
+  fixtures = await loadProcedureFixtures(db);
   for (const [name, who] of Object.entries(ACTORS) as [ActorName, (typeof ACTORS)[ActorName]][]) {
     if (!who) {
       claims.set(name, null);
@@ -219,6 +161,10 @@ describe("the authorization matrix", () => {
     expect(Object.keys(MATRIX).sort()).toEqual(procedures);
   });
 
+  it("has a valid input for every procedure of the router, and none for another", () => {
+    expect(Object.keys(PROCEDURE_INPUTS).sort()).toEqual(procedures);
+  });
+
   for (const path of procedures) {
     for (const actor of Object.keys(ACTORS) as ActorName[]) {
       const expected = MATRIX[path]?.expect[actor];
@@ -226,7 +172,8 @@ describe("the authorization matrix", () => {
         const row = MATRIX[path];
         if (!row) throw new Error(`no matrix row for ${path}`);
         const caller = await callerFor(demo.db, claims.get(actor) ?? null);
-        const call = invoke(caller, path, await row.input(fixtures));
+        const input = await PROCEDURE_INPUTS[path]?.(fixtures);
+        const call = invokeProcedure(caller, path, input);
         if (row.expect[actor] === "ok") {
           await expect(call).resolves.not.toThrow();
         } else {

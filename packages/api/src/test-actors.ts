@@ -38,3 +38,20 @@ export async function callerFor(
   if (options.purpose) headers.set("cookie", `${PURPOSE_COOKIE}=${options.purpose}`);
   return createCaller(await createTRPCContext({ db, claims, headers }));
 }
+
+export async function userIdOf(db: Db, email: string): Promise<string> {
+  const [row] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
+  if (!row) throw new Error(`no demo user ${email}`);
+  return row.id;
+}
+
+/** The result of a call, or the tRPC code it was refused with: for tests that expect either. */
+export async function settle<T>(
+  call: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; code: string }> {
+  try {
+    return { ok: true, value: await call };
+  } catch (error) {
+    return { ok: false, code: String((error as { code?: unknown }).code) };
+  }
+}

@@ -3,10 +3,12 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { loadActor, type Actor, type SessionClaims } from "@truce/auth/actor";
 import { getDb, type Db } from "@truce/db";
+import type { RecordRead } from "./case-read";
 import { correlationId } from "./correlation";
 import { AppError, type AppErrorCode } from "./errors";
 import { assertCan, type Action } from "./policy";
 import { purposeFromHeaders, type Purpose } from "./purpose";
+import { recordAccess } from "./services/access-log/record-access";
 
 // 1. Context ---------------------------------------------------------------------------------
 
@@ -37,7 +39,15 @@ export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
 // 2. Initialisation ----------------------------------------------------------------------------
 
-const t = initTRPC.context<Context>().create({
+/** What a procedure declares about itself; tests enumerate the router and read it. */
+export interface Meta {
+  /** Returns case content about a person: built by `caseContentProcedure`, nothing else. */
+  caseContent?: true;
+}
+
+const withMeta = initTRPC.context<Context>().meta<Meta>();
+
+const t = withMeta.create({
   transformer: superjson,
   // Never send stack traces to the browser, whatever NODE_ENV says.
   isDev: false,
@@ -108,4 +118,39 @@ export function authorizedProcedure(action: Action) {
     assertCan(ctx.actor, action);
     return next();
   });
+}
+
+/**
+ * A procedure that returns case content about a person (a profile, notes, interventions).
+ * Whatever its resolver does, it runs only with the session's purpose (otherwise 412), and
+ * its resolver gets `ctx.recordRead` to write the read to the access log with that purpose,
+ * in the read's own transaction. A call that succeeds without recording a read fails as an
+ * internal error instead of returning its data, so a procedure built with this cannot forget
+ * the log; `meta.caseContent` lets the tests find every such procedure in the router.
+ */
+export function caseContentProcedure(action: Action) {
+  return authorizedProcedure(action)
+    .meta({ caseContent: true })
+    .use(async ({ ctx, path, next }) => {
+      const { purpose } = ctx;
+      if (!purpose) {
+        throw new AppError(
+          "PURPOSE_REQUIRED",
+          "Choose the purpose of your work first: every read of a person's case is logged with it.",
+        );
+      }
+      let reads = 0;
+      const recordRead: RecordRead = async (tx, read) => {
+        await recordAccess(tx, ctx.actor, { action: "read", purpose, ...read });
+        reads += 1;
+      };
+      const result = await next({ ctx: { purpose, recordRead } });
+      if (result.ok && reads === 0) {
+        throw new TRPCError({
+          code: "INTERNAL_SERVER_ERROR",
+          cause: new Error(`${path} returned case content without recording the read`),
+        });
+      }
+      return result;
+    });
 }

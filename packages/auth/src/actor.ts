@@ -59,7 +59,11 @@ export function defaultMembership<M extends Pick<ActorMembership, "role">>(
   return memberships.find((m) => wanted.includes(m.role)) ?? null;
 }
 
-/** A user's memberships in active agencies, in a stable order (agency name). */
+/**
+ * A user's memberships that count: enabled, in active agencies, in a stable order (agency
+ * name). A membership its agency's admin disabled is left out here, so signing in, the
+ * apps' access, the default and the active membership and switching all ignore it.
+ */
 export async function listMemberships(db: DbOrTx, userId: string): Promise<ActorMembership[]> {
   return db
     .select({
@@ -71,7 +75,9 @@ export async function listMemberships(db: DbOrTx, userId: string): Promise<Actor
     })
     .from(membership)
     .innerJoin(agency, eq(agency.id, membership.agencyId))
-    .where(and(eq(membership.userId, userId), eq(agency.active, true)))
+    .where(
+      and(eq(membership.userId, userId), eq(membership.disabled, false), eq(agency.active, true)),
+    )
     .orderBy(asc(agency.name), asc(membership.id));
 }
 

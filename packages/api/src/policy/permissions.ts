@@ -19,8 +19,11 @@ export const permissions = {
   "agency.list": { membership: ["agency_admin"], platform: ["platform_admin", "auditor"] },
   "agency.create": { membership: [], platform: ["platform_admin"] },
   "user.list": { membership: ["agency_admin"], platform: ["platform_admin"] },
-  "user.setDisabled": { membership: ["agency_admin"], platform: ["platform_admin"] },
+  // A whole account spans every agency the user belongs to, so no one agency's admin may
+  // disable it; an agency admin disables the user's membership in their agency instead.
+  "user.setDisabled": { membership: [], platform: ["platform_admin"] },
   "membership.setRole": { membership: ["agency_admin"], platform: ["platform_admin"] },
+  "membership.setDisabled": { membership: ["agency_admin"], platform: ["platform_admin"] },
   "accessLog.list": { membership: [], platform: ["auditor"] },
 } as const satisfies Record<
   string,

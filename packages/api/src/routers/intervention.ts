@@ -1,12 +1,12 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { listInterventionsForIndividual } from "../services/intervention/list-interventions";
-import { authorizedProcedure } from "../trpc";
+import { caseContentProcedure } from "../trpc";
 
 export const interventionRouter = {
-  forIndividual: authorizedProcedure("intervention.read")
+  forIndividual: caseContentProcedure("intervention.read")
     .input(z.object({ individualId: z.string().uuid() }))
     .query(({ ctx, input }) =>
-      listInterventionsForIndividual(ctx.db, ctx.actor, input.individualId),
+      listInterventionsForIndividual(ctx.db, ctx.actor, ctx.recordRead, input.individualId),
     ),
 } satisfies TRPCRouterRecord;

@@ -1,27 +1,21 @@
 import type { Actor } from "@truce/auth/actor";
 import { and, eq, sql, type Db } from "@truce/db";
 import { agency, individual } from "@truce/db/schema";
+import type { RecordRead } from "../../case-read";
 import { AppError } from "../../errors";
 import { individualScope, locationVisible } from "../../policy";
-import type { Purpose } from "../../purpose";
-import { recordAccess } from "../access-log/record-access";
+import { INDIVIDUAL_NOT_FOUND } from "./find-visible-individual";
 
 /**
- * A person's profile, as the actor may see it, and the read recorded in the access log
- * with the session's purpose, in one transaction.
+ * A person's profile, as the actor may see it, and the read recorded in the access log, in
+ * one transaction.
  */
 export async function getIndividualProfile(
   db: Db,
   actor: Actor,
-  purpose: Purpose | null,
+  recordRead: RecordRead,
   individualId: string,
 ) {
-  if (!purpose) {
-    throw new AppError(
-      "PURPOSE_REQUIRED",
-      "Choose the purpose of your work before opening a profile.",
-    );
-  }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({
@@ -49,16 +43,11 @@ export async function getIndividualProfile(
       .innerJoin(agency, eq(agency.id, individual.registeringAgencyId))
       .where(and(eq(individual.id, individualId), individualScope(actor)))
       .limit(1);
-    if (!row)
-      throw new AppError(
-        "NOT_FOUND",
-        "No such person in the register, or not visible to your agency.",
-      );
-    await recordAccess(tx, actor, {
-      action: "read",
+    if (!row) throw new AppError("NOT_FOUND", INDIVIDUAL_NOT_FOUND);
+    await recordRead(tx, {
       entityType: "individual",
       entityId: row.id,
-      purpose,
+      detail: { view: "profile" },
     });
     return row;
   });

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Actor } from "@truce/auth/actor";
 import { and, eq, sql, type Db } from "@truce/db";
-import { membership, user } from "@truce/db/schema";
+import { membership } from "@truce/db/schema";
 import { AppError } from "../../errors";
-import { membershipAdminScope, notOwnMembership } from "../../policy";
 import { recordAccess } from "../access-log/record-access";
+import { endSessionsOf, findManagedMembership } from "./find-managed-membership";
 
 export const setMembershipRoleInput = z.object({
   membershipId: z.string().uuid(),
@@ -13,9 +13,10 @@ export const setMembershipRoleInput = z.object({
 });
 
 /**
- * Changes the role of a membership the admin manages. Nobody changes their own role; only a
- * platform admin appoints (or removes) agency admins. The member's sessions end at their
- * next request, so the new role applies at once; the change is logged as a role change.
+ * Changes the role of a membership the admin manages (findManagedMembership: never their own;
+ * an agency admin never that of an admin). Only a platform admin appoints agency admins. The
+ * member's sessions end at their next request, so the new role applies at once; the change is
+ * logged as a role change.
  */
 export async function setMembershipRole(
   db: Db,
@@ -24,27 +25,14 @@ export async function setMembershipRole(
 ) {
   const platformAdmin = actor.platformRoles.includes("platform_admin");
   return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ id: membership.id, userId: membership.userId, role: membership.role })
-      .from(membership)
-      .where(and(eq(membership.id, input.membershipId), membershipAdminScope(actor)))
-      .limit(1);
-    if (!target) throw new AppError("NOT_FOUND", "No such membership in the agencies you manage.");
-    if (target.userId === actor.userId)
-      throw new AppError("FORBIDDEN", "You cannot change your own role.");
-    if (!platformAdmin && (input.role === "agency_admin" || target.role === "agency_admin")) {
-      throw new AppError("FORBIDDEN", "Only a platform admin appoints or removes agency admins.");
+    const target = await findManagedMembership(tx, actor, input.membershipId);
+    if (!platformAdmin && input.role === "agency_admin") {
+      throw new AppError("FORBIDDEN", "Only a platform admin appoints agency admins.");
     }
     const [updated] = await tx
       .update(membership)
       .set({ role: input.role, version: sql`${membership.version} + 1`, updatedById: actor.userId })
-      .where(
-        and(
-          eq(membership.id, target.id),
-          eq(membership.version, input.version),
-          notOwnMembership(actor),
-        ),
-      )
+      .where(and(eq(membership.id, target.id), eq(membership.version, input.version)))
       .returning({ id: membership.id, role: membership.role, version: membership.version });
     if (!updated) {
       throw new AppError(
@@ -52,10 +40,7 @@ export async function setMembershipRole(
         "Someone changed this membership meanwhile. Reload and try again.",
       );
     }
-    await tx
-      .update(user)
-      .set({ sessionVersion: sql`${user.sessionVersion} + 1` })
-      .where(eq(user.id, target.userId));
+    await endSessionsOf(tx, target.userId);
     await recordAccess(tx, actor, {
       action: "role_change",
       entityType: "membership",

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Actor } from "@truce/auth/actor";
-import { and, eq, type Db } from "@truce/db";
-import { individual, note } from "@truce/db/schema";
+import type { Db } from "@truce/db";
+import { note } from "@truce/db/schema";
 import { AppError } from "../../errors";
-import { individualScope } from "../../policy";
 import { recordAccess } from "../access-log/record-access";
+import { findVisibleIndividual } from "../individual/find-visible-individual";
 import { plainText } from "../text";
 
 export const createNoteInput = z.object({
@@ -23,16 +23,7 @@ export async function createNote(db: Db, actor: Actor, input: CreateNoteInput) {
   const agencyId = actor.membership?.agencyId;
   if (!agencyId) throw new AppError("FORBIDDEN", "Choose an agency to act as first.");
   return db.transaction(async (tx) => {
-    const [subject] = await tx
-      .select({ id: individual.id })
-      .from(individual)
-      .where(and(eq(individual.id, input.individualId), individualScope(actor)))
-      .limit(1);
-    if (!subject)
-      throw new AppError(
-        "NOT_FOUND",
-        "No such person in the register, or not visible to your agency.",
-      );
+    const subject = await findVisibleIndividual(tx, actor, input.individualId);
     const [created] = await tx
       .insert(note)
       .values({

@@ -1,34 +1,36 @@
 import type { Actor } from "@truce/auth/actor";
-import { eq, type Db } from "@truce/db";
+import { and, eq, type Db } from "@truce/db";
 import { note } from "@truce/db/schema";
+import type { RecordRead } from "../../case-read";
 import { AppError } from "../../errors";
-import { recordAccess } from "../access-log/record-access";
-import type { Purpose } from "../../purpose";
+import { noteSubjectScope } from "../../policy";
 import { findReadableNote } from "./list-notes";
 
 /**
- * One note, asked for by id. Another agency's agency-only note is refused outright (not
- * just left out of a list); the read is logged with the session's purpose.
+ * One note, asked for by id, under exactly the scope of the lists, and the read in the
+ * access log, in one transaction. A note whose text is kept from the actor is refused
+ * outright (not just left out of a list); a note about someone the actor cannot see in the
+ * register is not found, like the person.
  */
-export async function getNote(db: Db, actor: Actor, purpose: Purpose | null, noteId: string) {
+export async function getNote(db: Db, actor: Actor, recordRead: RecordRead, noteId: string) {
   return db.transaction(async (tx) => {
     const found = await findReadableNote(tx, actor, noteId);
     if (!found) {
-      // Only the id is looked at here, never the content, to choose the right refusal.
-      const [exists] = await tx
+      // Only the id and the subject's scope are looked at here, never the content.
+      const [visibleSubject] = await tx
         .select({ id: note.id })
         .from(note)
-        .where(eq(note.id, noteId))
+        .where(and(eq(note.id, noteId), noteSubjectScope(actor)))
         .limit(1);
-      if (exists)
+      if (visibleSubject)
         throw new AppError("FORBIDDEN", "This note is kept within the agency that wrote it.");
       throw new AppError("NOT_FOUND", "No such note.");
     }
-    await recordAccess(tx, actor, {
-      action: "read",
+    const { individualId, groupId, conflictId } = found;
+    await recordRead(tx, {
       entityType: "note",
       entityId: found.id,
-      purpose,
+      detail: individualId ? { individualId } : groupId ? { groupId } : { conflictId },
     });
     return found;
   });

@@ -1,11 +1,15 @@
 import type { Actor } from "@truce/auth/actor";
-import { and, desc, eq, type DbOrTx } from "@truce/db";
-import { agency, individual, note } from "@truce/db/schema";
-import { individualScope, noteContentScope } from "../../policy";
+import { and, desc, eq, type Db, type DbOrTx } from "@truce/db";
+import { agency, note } from "@truce/db/schema";
+import type { RecordRead } from "../../case-read";
+import { noteReadableScope } from "../../policy";
+import { findVisibleIndividual } from "../individual/find-visible-individual";
 
 const noteColumns = {
   id: note.id,
   individualId: note.individualId,
+  groupId: note.groupId,
+  conflictId: note.conflictId,
   body: note.body,
   kind: note.kind,
   visibility: note.visibility,
@@ -13,27 +17,41 @@ const noteColumns = {
   createdAt: note.createdAt,
 };
 
-/** The notes on a person that the actor may read; the others are never fetched. */
-export async function listNotesForIndividual(db: DbOrTx, actor: Actor, individualId: string) {
-  return db
-    .select(noteColumns)
-    .from(note)
-    .innerJoin(agency, eq(agency.id, note.authorAgencyId))
-    .innerJoin(individual, eq(individual.id, note.individualId))
-    .where(
-      and(eq(note.individualId, individualId), individualScope(actor), noteContentScope(actor)),
-    )
-    .orderBy(desc(note.createdAt), desc(note.id));
+/**
+ * The notes on a person that the actor may read (the others are never fetched), and the
+ * read in the access log, in one transaction. A person the actor cannot see is refused as
+ * not found, as their profile is.
+ */
+export async function listNotesForIndividual(
+  db: Db,
+  actor: Actor,
+  recordRead: RecordRead,
+  individualId: string,
+) {
+  return db.transaction(async (tx) => {
+    const subject = await findVisibleIndividual(tx, actor, individualId);
+    const rows = await tx
+      .select(noteColumns)
+      .from(note)
+      .innerJoin(agency, eq(agency.id, note.authorAgencyId))
+      .where(and(eq(note.individualId, subject.id), noteReadableScope(actor)))
+      .orderBy(desc(note.createdAt), desc(note.id));
+    await recordRead(tx, {
+      entityType: "individual",
+      entityId: subject.id,
+      detail: { view: "notes", noteIds: rows.map((n) => n.id) },
+    });
+    return rows;
+  });
 }
 
-/** One note by id, or null when it is not the actor's to read. */
+/** One note by id, or null when it is not the actor's to read: the list's very condition. */
 export async function findReadableNote(db: DbOrTx, actor: Actor, noteId: string) {
   const [row] = await db
     .select(noteColumns)
     .from(note)
     .innerJoin(agency, eq(agency.id, note.authorAgencyId))
-    .leftJoin(individual, eq(individual.id, note.individualId))
-    .where(and(eq(note.id, noteId), noteContentScope(actor)))
+    .where(and(eq(note.id, noteId), noteReadableScope(actor)))
     .limit(1);
   return row ?? null;
 }

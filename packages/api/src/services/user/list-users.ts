@@ -2,7 +2,7 @@ import type { Actor } from "@truce/auth/actor";
 import { and, asc, count, eq, exists, ilike, inArray, or, sql, type DbOrTx } from "@truce/db";
 import { agency, membership, user } from "@truce/db/schema";
 import { type z } from "zod";
-import { membershipAdminScope } from "../../policy";
+import { managedMembershipScope, membershipAdminScope } from "../../policy";
 import { likePattern, offsetOf, pageInput } from "../pagination";
 import { searchText } from "../text";
 
@@ -11,8 +11,9 @@ export const listUsersInput = pageInput.extend({
 });
 
 /**
- * The users an admin manages, with the memberships they may see: all for a platform
- * admin, those with a membership in their own agency for an agency admin.
+ * The users an admin sees, with the memberships they may see: all for a platform admin,
+ * those with a membership in their own agency for an agency admin. Each membership says
+ * whether it is disabled and whether this admin may change it.
  */
 export async function listUsers(db: DbOrTx, actor: Actor, input: z.infer<typeof listUsersInput>) {
   const scope = membershipAdminScope(actor);
@@ -57,7 +58,10 @@ export async function listUsers(db: DbOrTx, actor: Actor, input: z.infer<typeof 
           id: membership.id,
           userId: membership.userId,
           role: membership.role,
+          disabled: membership.disabled,
           version: membership.version,
+          /** Whether this admin may change it (role, disabled): what the admin app offers. */
+          managed: sql<boolean>`${managedMembershipScope(actor)}`,
           agencyName: agency.name,
         })
         .from(membership)

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "@truce/auth/actor";
-import { and, eq, exists, sql, type Db } from "@truce/db";
-import { membership, user } from "@truce/db/schema";
+import { and, eq, sql, type Db } from "@truce/db";
+import { user } from "@truce/db/schema";
 import { AppError } from "../../errors";
-import { membershipAdminScope } from "../../policy";
 import { recordAccess } from "../access-log/record-access";
 
 export const setUserDisabledInput = z.object({
@@ -13,8 +12,10 @@ export const setUserDisabledInput = z.object({
 });
 
 /**
- * Disables (or enables) a user the admin manages. Disabling also bumps the session version,
- * so the user's open sessions end at their next request.
+ * Disables (or enables) a whole account, in every agency the user belongs to: a platform
+ * admin's decision alone (permissions.ts); an agency admin disables a membership instead
+ * (set-membership-disabled.ts). Disabling also bumps the session version, so the user's
+ * open sessions end at their next request.
  */
 export async function setUserDisabled(
   db: Db,
@@ -24,27 +25,13 @@ export async function setUserDisabled(
   if (input.userId === actor.userId) {
     throw new AppError("FORBIDDEN", "You cannot disable or enable your own account.");
   }
-  const scope = membershipAdminScope(actor);
   return db.transaction(async (tx) => {
-    const inScope = and(
-      eq(user.id, input.userId),
-      scope
-        ? exists(
-            tx
-              .select({ one: sql`1` })
-              .from(membership)
-              .where(and(eq(membership.userId, user.id), scope)),
-          )
-        : undefined,
-      // An agency admin never disables a platform admin or an auditor.
-      scope ? sql`cardinality(${user.platformRoles}) = 0` : undefined,
-    );
     const [target] = await tx
-      .select({ id: user.id, version: user.version })
+      .select({ id: user.id })
       .from(user)
-      .where(inScope)
+      .where(eq(user.id, input.userId))
       .limit(1);
-    if (!target) throw new AppError("NOT_FOUND", "No such user in the agencies you manage.");
+    if (!target) throw new AppError("NOT_FOUND", "No such user.");
     const [updated] = await tx
       .update(user)
       .set({
@@ -66,6 +53,7 @@ export async function setUserDisabled(
       entityType: "user",
       entityId: updated.id,
       fields: ["disabled"],
+      detail: { disabled: updated.disabled },
     });
     return updated;
   });

@@ -2,21 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-  Button,
-} from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
+import { ConfirmButton } from "./confirm-button";
 
-/** Disabling ends the user's sessions at once, so it asks first. */
+/**
+ * Disables or enables a whole account, in every agency: a platform admin's action.
+ * Disabling ends the user's sessions at once, so it asks first.
+ */
 export function DisableUserButton({
   user,
   onDone,
@@ -27,39 +19,21 @@ export function DisableUserButton({
   const t = useTranslations("users");
   const trpc = useTRPC();
   const mutation = useMutation(trpc.user.setDisabled.mutationOptions({ onSettled: onDone }));
-  const next = !user.disabled;
+  const disable = !user.disabled;
   return (
-    <AlertDialog>
-      <AlertDialogTrigger asChild>
-        <Button variant={next ? "outline" : "secondary"} size="sm" disabled={mutation.isPending}>
-          {next ? t("disable") : t("enable")}
-        </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>
-            {next
-              ? t("confirmDisableTitle", { name: user.name })
-              : t("confirmEnableTitle", { name: user.name })}
-          </AlertDialogTitle>
-          <AlertDialogDescription>
-            {next ? t("confirmDisable") : t("confirmEnable")}
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        {mutation.isError ? (
-          <p className="text-sm text-destructive">{mutation.error.message}</p>
-        ) : null}
-        <AlertDialogFooter>
-          <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-          <AlertDialogAction
-            onClick={() =>
-              mutation.mutate({ userId: user.id, disabled: next, version: user.version })
-            }
-          >
-            {next ? t("disable") : t("enable")}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmButton
+      label={disable ? t("disable") : t("enable")}
+      confirmLabel={disable ? t("disable") : t("enable")}
+      title={
+        disable
+          ? t("confirmDisableTitle", { name: user.name })
+          : t("confirmEnableTitle", { name: user.name })
+      }
+      description={disable ? t("confirmDisable") : t("confirmEnable")}
+      destructive={disable}
+      onConfirm={() =>
+        mutation.mutateAsync({ userId: user.id, disabled: disable, version: user.version })
+      }
+    />
   );
 }

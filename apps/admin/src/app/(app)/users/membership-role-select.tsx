@@ -10,18 +10,17 @@ type Membership = RouterOutputs["user"]["list"]["items"][number]["memberships"][
 type Role = Membership["role"];
 
 /**
- * The role of one membership. Only a platform admin appoints or removes agency admins, and
- * nobody changes their own role (the API refuses both; the control does not offer them).
+ * The role of one membership, changeable where the API says this admin manages it
+ * (`managed`: never their own, and for an agency admin never an admin's). Only a platform
+ * admin appoints agency admins, so only they are offered that role.
  */
 export function MembershipRoleSelect({
   membership,
-  own,
   mayAppointAdmins,
   onError,
   onDone,
 }: {
   membership: Membership;
-  own: boolean;
   mayAppointAdmins: boolean;
   onError: (message: string | null) => void;
   onDone: () => void;
@@ -39,7 +38,7 @@ export function MembershipRoleSelect({
   const roles: Role[] = mayAppointAdmins
     ? ["staff", "manager", "agency_admin"]
     : ["staff", "manager"];
-  const locked = own || (!mayAppointAdmins && membership.role === "agency_admin");
+  const locked = !membership.managed;
   return (
     <Select
       value={membership.role}

@@ -7,13 +7,17 @@ import { useCallback, useMemo, useState } from "react";
 import type { RouterOutputs } from "@truce/api";
 import { Alert, AlertDescription, Badge, Input, Label, QueryTable } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
+import { DisableMembershipButton } from "./disable-membership-button";
 import { DisableUserButton } from "./disable-user-button";
 import { MembershipRoleSelect } from "./membership-role-select";
 
 type Row = RouterOutputs["user"]["list"]["items"][number];
 const PAGE_SIZE = 25;
 
-/** The users an admin manages: their memberships' roles and whether they may sign in. */
+/**
+ * The users an admin sees: per membership its role and whether it is disabled, changeable
+ * where the API says this admin manages it; and, for a platform admin, the account itself.
+ */
 export function UsersTable() {
   const t = useTranslations("users");
   const trpc = useTRPC();
@@ -33,6 +37,8 @@ export function UsersTable() {
   );
   const [roleError, setRoleError] = useState<string | null>(null);
   const mayAppointAdmins = me.data?.platformRoles.includes("platform_admin") ?? false;
+  // A whole account spans every agency, so only a platform admin disables it.
+  const mayDisableAccounts = me.data?.allowed.includes("user.setDisabled") ?? false;
 
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
@@ -52,15 +58,22 @@ export function UsersTable() {
         cell: ({ row }) => (
           <ul className="space-y-1">
             {row.original.memberships.map((m) => (
-              <li key={m.id} className="flex items-center gap-2">
+              <li key={m.id} className="flex flex-wrap items-center gap-2">
                 <span className="text-sm">{m.agencyName}</span>
                 <MembershipRoleSelect
                   membership={m}
-                  own={row.original.id === me.data?.userId}
                   mayAppointAdmins={mayAppointAdmins}
                   onError={setRoleError}
                   onDone={refresh}
                 />
+                {m.disabled ? <Badge variant="destructive">{t("membershipDisabled")}</Badge> : null}
+                {m.managed ? (
+                  <DisableMembershipButton
+                    membership={m}
+                    userName={row.original.name}
+                    onDone={refresh}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -75,16 +88,20 @@ export function UsersTable() {
           </Badge>
         ),
       },
-      {
-        id: "actions",
-        header: t("columns.actions"),
-        cell: ({ row }) =>
-          row.original.id === me.data?.userId ? null : (
-            <DisableUserButton user={row.original} onDone={refresh} />
-          ),
-      },
+      ...(mayDisableAccounts
+        ? [
+            {
+              id: "actions",
+              header: t("columns.actions"),
+              cell: ({ row }) =>
+                row.original.id === me.data?.userId ? null : (
+                  <DisableUserButton user={row.original} onDone={refresh} />
+                ),
+            } satisfies ColumnDef<Row>,
+          ]
+        : []),
     ],
-    [t, me.data?.userId, mayAppointAdmins, refresh],
+    [t, me.data?.userId, mayAppointAdmins, mayDisableAccounts, refresh],
   );
 
   return (

@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@truce/ui";
-import { currentPurpose, PURPOSES } from "~/components/purpose";
-import { PurposeChooser } from "~/components/purpose-menu";
+import { currentPurpose } from "~/components/purpose";
+import { PurposeRequired } from "~/components/purpose-required";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { IndividualProfile } from "./individual-profile";
 
@@ -18,23 +17,8 @@ export default async function IndividualPage({ params }: { params: Promise<{ id:
     .safeParse((await params).id);
   if (!parsed.success) notFound();
   const id = parsed.data;
-  if (!(await currentPurpose())) {
-    // Every profile read is logged with its purpose: ask for it before the first one.
-    const t = await getTranslations("purpose");
-    return (
-      <Card className="max-w-2xl">
-        <CardHeader>
-          <CardTitle as="h1">{t("requiredTitle")}</CardTitle>
-          <CardDescription>{t("requiredDescription")}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <PurposeChooser
-            options={PURPOSES.map((value) => ({ value, label: t(`options.${value}`) }))}
-          />
-        </CardContent>
-      </Card>
-    );
-  }
+  // Every read of a person's case is logged with its purpose: ask for it before the first.
+  if (!(await currentPurpose())) return <PurposeRequired />;
   void prefetch(trpc.individual.byId.queryOptions({ id }));
   void prefetch(trpc.note.forIndividual.queryOptions({ individualId: id }));
   void prefetch(trpc.intervention.forIndividual.queryOptions({ individualId: id }));

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import {
   ADMIN,
   createTestUser,
@@ -13,6 +13,61 @@ import {
 } from "./support";
 
 const GENERIC = "The e-mail address or password is not right, or the account cannot sign in.";
+const SESSION_COOKIE = "truce-web.session-token";
+
+/**
+ * Who the API thinks is signed in: 200 with a session, 401 without. Sent as the page's own
+ * scripts send it (same origin), so a refusal is about the session, not the origin check.
+ */
+async function sessionMe(request: APIRequestContext, cookie?: string) {
+  const res = await request.get(`${WEB}/api/trpc/session.me`, {
+    headers: {
+      "sec-fetch-site": "same-origin",
+      ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}),
+    },
+  });
+  return res.status();
+}
+
+async function sessionCookie(page: Page) {
+  const cookie = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error("no session cookie");
+  return cookie.value;
+}
+
+/** The same person signed in in a browser of its own (its own cookies), as on another device. */
+async function signInElsewhere(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInWithForm(page, WEB, email);
+  await expect(page).toHaveURL(/\/individuals/);
+  return { page, cookie: await sessionCookie(page), close: () => context.close() };
+}
+
+/** Gives a test user an authenticator app with the demo secret (a row of their own). */
+async function enrolWithDemoSecret(email: string) {
+  await query(
+    `insert into totp_credential (user_id, secret, confirmed_at)
+     select id, $2, now() from "user" where email = $1`,
+    [email, DEMO_TOTP_SECRET],
+  );
+}
+
+/** What the page reports as going wrong: console errors and uncaught exceptions. */
+function watchForErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  return problems;
+}
+
+async function openAccountSecurity(page: Page) {
+  await page.locator('[data-slot="user-menu"]').click();
+  await page.getByRole("menuitem", { name: "Account security" }).click();
+  await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
+}
 
 test("[anyone] is locked out after repeated wrong passwords", async ({ page }) => {
   const email = await createTestUser();
@@ -24,11 +79,14 @@ test("[anyone] is locked out after repeated wrong passwords", async ({ page }) =
   await signInWithForm(page, WEB, email);
   await expect(page.getByTestId("sign-in-error")).toHaveText(GENERIC);
   await expect(page).toHaveURL(/\/sign-in/);
-  const [lockouts] = await query<{ n: number }>(
-    `select count(*)::int as n from access_log where action = 'lockout' and detail->>'subject' = $1`,
+  // the lockout names the account by its id; nothing typed is stored
+  const [lockouts] = await query<{ n: number; typed: number }>(
+    `select count(*) filter (where a.user_id = u.id)::int as n,
+            count(*) filter (where a.detail::text like '%' || $1 || '%')::int as typed
+     from access_log a, "user" u where a.action = 'lockout' and u.email = $1`,
     [email],
   );
-  expect(lockouts?.n).toBe(1);
+  expect(lockouts).toEqual({ n: 1, typed: 0 });
 });
 
 test("[exit manager] signs in with a TOTP code; half signed in, the API refuses everything", async ({
@@ -39,7 +97,7 @@ test("[exit manager] signs in with a TOTP code; half signed in, the API refuses 
   await expect(page.getByRole("heading", { name: "Enter your code" })).toBeVisible();
 
   // After the password and before the code: no procedure answers, no page opens.
-  expect((await page.request.get(`${WEB}/api/trpc/session.me`)).status()).toBe(401);
+  expect(await sessionMe(page.request)).toBe(401);
   await page.goto(`${WEB}/individuals`);
   await expect(page).toHaveURL(/\/sign-in/);
 
@@ -49,57 +107,112 @@ test("[exit manager] signs in with a TOTP code; half signed in, the API refuses 
   await expect(page).toHaveURL(/\/individuals/);
   await expect(page.getByRole("heading", { name: "Individuals" })).toBeVisible();
 
-  const cookie = (await page.context().cookies()).find((c) => c.name === "truce-web.session-token");
+  const cookie = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   // the idle timeout: the cookie lives 30 minutes from the last renewal
   expect(cookie!.expires * 1000 - Date.now()).toBeLessThanOrEqual(30 * 60 * 1000);
   expect(cookie!.expires * 1000 - Date.now()).toBeGreaterThan(25 * 60 * 1000);
 });
 
-test("[staff] sets up two-factor sign-in on the account page; a recovery code works once", async ({
+test("[staff] sets up two-factor sign-in on the account page; other sessions end, a recovery code works once", async ({
   page,
+  browser,
+  playwright,
 }) => {
   const email = await createTestUser("social_services");
-  await signInWithForm(page, WEB, email);
-  await expect(page).toHaveURL(/\/individuals/);
-  await page.locator('[data-slot="user-menu"]').click();
-  await page.getByRole("menuitem", { name: "Account security" }).click();
-  await expect(page.getByTestId("two-factor-status")).toContainText("Off");
+  // the same person, signed in elsewhere before the change
+  const elsewhere = await signInElsewhere(browser, email);
+  const api = await playwright.request.newContext();
+  try {
+    expect(await sessionMe(api, elsewhere.cookie)).toBe(200);
 
-  await page.getByRole("button", { name: "Set up an authenticator app" }).click();
-  // changing a factor asks for the factors again
-  await page.getByLabel("Your password").fill("wrong-password");
-  await page.getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByTestId("reauthentication-error")).toBeVisible();
-  await page.getByLabel("Your password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
-  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
-  await page.getByLabel("Code from the app").fill(totpCode(secret));
-  await page.getByRole("button", { name: "Turn on" }).click();
-  await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
-  const codes = await page.getByTestId("recovery-codes").locator("li").allTextContents();
-  expect(codes).toHaveLength(10);
-  await page.getByRole("button", { name: /I have saved my codes/ }).click();
-  await expect(page.getByTestId("two-factor-status")).toContainText("On");
-  const [stored] = await query<{ n: number; clear: number }>(
-    `select count(*)::int as n, count(*) filter (where code_hash like '%' || $2 || '%')::int as clear
-     from recovery_code r join "user" u on u.id = r.user_id where u.email = $1`,
-    [email, codes[0]!],
-  );
-  expect(stored).toEqual({ n: 10, clear: 0 });
+    const problems = watchForErrors(page);
+    await signInWithForm(page, WEB, email);
+    await expect(page).toHaveURL(/\/individuals/);
+    await openAccountSecurity(page);
+    await expect(page.getByTestId("two-factor-status")).toContainText("Off");
+    await page.getByRole("link", { name: "Set up an authenticator app" }).click();
+    // changing a factor asks for the factors again
+    await page.getByLabel("Your password").fill("wrong-password");
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByTestId("reauthentication-error")).toBeVisible();
+    await page.getByLabel("Your password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+    const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+    await page.getByLabel("Code from the app").fill(totpCode(secret));
+    await page.getByRole("button", { name: "Turn on" }).click();
+    await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
+    const codes = await page.getByTestId("recovery-codes").locator("li").allTextContents();
+    await page.getByRole("button", { name: /I have saved my codes/ }).click();
+    await expect(page.getByTestId("two-factor-status")).toContainText("On");
+    // the session that made the change goes on; the one signed in before it has ended
+    expect(await sessionMe(api, await sessionCookie(page))).toBe(200);
+    expect(await sessionMe(api, elsewhere.cookie)).toBe(401);
+    expect(problems).toEqual([]);
 
-  await signOutWithMenu(page);
-  await signInWithForm(page, WEB, email);
-  await enterSecondStepCode(page, codes[0]!);
-  await expect(page).toHaveURL(/\/individuals/);
+    const [stored] = await query<{ n: number; clear: number }>(
+      `select count(*)::int as n, count(*) filter (where code_hash like '%' || $2 || '%')::int as clear
+       from recovery_code r join "user" u on u.id = r.user_id where u.email = $1`,
+      [email, codes[0]!],
+    );
+    expect(stored).toEqual({ n: 10, clear: 0 });
 
-  await signOutWithMenu(page);
-  await signInWithForm(page, WEB, email);
-  await enterSecondStepCode(page, codes[0]!);
-  await expect(page.getByTestId("code-error")).toContainText("used already");
-  await enterSecondStepCode(page, codes[1]!);
-  await expect(page).toHaveURL(/\/individuals/);
+    await signOutWithMenu(page);
+    await signInWithForm(page, WEB, email);
+    await enterSecondStepCode(page, codes[0]!);
+    await expect(page).toHaveURL(/\/individuals/);
+
+    await signOutWithMenu(page);
+    await signInWithForm(page, WEB, email);
+    await enterSecondStepCode(page, codes[0]!);
+    await expect(page.getByTestId("code-error")).toContainText("used already");
+    await enterSecondStepCode(page, codes[1]!);
+    await expect(page).toHaveURL(/\/individuals/);
+  } finally {
+    await api.dispose();
+    await elsewhere.close();
+  }
+});
+
+test("[staff] signs out their other sessions from the account page; this one goes on", async ({
+  page,
+  browser,
+  playwright,
+}) => {
+  const email = await createTestUser();
+  const elsewhere = await signInElsewhere(browser, email);
+  const api = await playwright.request.newContext();
+  try {
+    const problems = watchForErrors(page);
+    await signInWithForm(page, WEB, email);
+    await expect(page).toHaveURL(/\/individuals/);
+
+    await openAccountSecurity(page);
+    await page.getByRole("link", { name: "Sign out my other sessions" }).click();
+    // the confirmation: what it does, and the password
+    await expect(page.getByText("Sign out everywhere else")).toBeVisible();
+    await page.getByLabel("Your password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByTestId("signed-out-others")).toBeVisible();
+
+    expect(await sessionMe(api, await sessionCookie(page))).toBe(200);
+    expect(await sessionMe(api, elsewhere.cookie)).toBe(401);
+    expect(problems).toEqual([]);
+    // the ended session's browser is sent to sign in (and shown the form, not sent round)
+    await elsewhere.page.goto(`${WEB}/individuals`);
+    await expect(elsewhere.page).toHaveURL(/\/sign-in/);
+    await expect(elsewhere.page.getByLabel("E-mail address")).toBeVisible();
+    const [logged] = await query<{ n: number }>(
+      `select count(*)::int as n from access_log a join "user" u on u.id = a.user_id
+       where u.email = $1 and a.action = 'sign_out' and a.detail->>'scope' = 'other_sessions'`,
+      [email],
+    );
+    expect(logged?.n).toBe(1);
+  } finally {
+    await api.dispose();
+    await elsewhere.close();
+  }
 });
 
 test("[staff] a signed-out session is dead on the server at once, even if its cookie was kept", async ({
@@ -109,14 +222,12 @@ test("[staff] a signed-out session is dead on the server at once, even if its co
   const email = await createTestUser();
   await signInWithForm(page, WEB, email);
   await expect(page).toHaveURL(/\/individuals/);
-  const kept = (await page.context().cookies()).find((c) => c.name === "truce-web.session-token");
-  const replay = await playwright.request.newContext({
-    extraHTTPHeaders: { cookie: `${kept!.name}=${kept!.value}` },
-  });
+  const kept = await sessionCookie(page);
+  const replay = await playwright.request.newContext();
   try {
-    expect((await replay.get(`${WEB}/api/trpc/session.me`)).status()).toBe(200);
+    expect(await sessionMe(replay, kept)).toBe(200);
     await signOutWithMenu(page);
-    expect((await replay.get(`${WEB}/api/trpc/session.me`)).status()).toBe(401);
+    expect(await sessionMe(replay, kept)).toBe(401);
   } finally {
     await replay.dispose();
   }
@@ -129,7 +240,7 @@ test("[staff] an active session is renewed: each renewal moves the idle timeout 
   await signInWithForm(page, WEB, email);
   await expect(page).toHaveURL(/\/individuals/);
   const expiry = async () =>
-    (await page.context().cookies()).find((c) => c.name === "truce-web.session-token")!.expires;
+    (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE)!.expires;
   const before = await expiry();
   await page.waitForTimeout(3_200);
   // what the signed-in frame asks for while the person is active (session-keep-alive.tsx)
@@ -147,5 +258,69 @@ test("[platform admin] finds two-factor sign-in on the admin app's account page"
   await page.getByRole("menuitem", { name: "Account security" }).click();
   await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
   await expect(page.getByTestId("two-factor-status")).toContainText("Off");
-  await expect(page.getByRole("button", { name: "Set up an authenticator app" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Set up an authenticator app" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign out my other sessions" })).toBeVisible();
+});
+
+test.describe("with the page's scripts off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  /** Every page the browser went to (its history), and how. */
+  function recordNavigations(page: Page) {
+    const navigations: { method: string; url: string; body: string }[] = [];
+    page.on("request", (request) => {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+        navigations.push({
+          method: request.method(),
+          url: request.url(),
+          body: request.postData() ?? "",
+        });
+      }
+    });
+    return navigations;
+  }
+
+  test("[staff] signs in through the form: it posts, and the password is never in a URL", async ({
+    page,
+  }) => {
+    const email = await createTestUser();
+    const navigations = recordNavigations(page);
+    // one wrong password first: the error comes back in the page the POST answered
+    await signInWithForm(page, WEB, email, "wrong-password");
+    await expect(page.getByTestId("sign-in-error")).toHaveText(GENERIC);
+    await expect(page.getByLabel("E-mail address")).toHaveValue(email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/individuals/);
+    // signed in (the app's pages stream their content, which needs scripts to show)
+    expect(await sessionMe(page.request)).toBe(200);
+
+    const posts = navigations.filter((n) => n.method === "POST");
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.body).toContain(DEMO_PASSWORD);
+    for (const { url } of navigations) {
+      for (const password of [DEMO_PASSWORD, "wrong-password"]) {
+        expect(url).not.toContain(password);
+        expect(url).not.toContain(encodeURIComponent(password));
+      }
+      expect(new URL(url).searchParams.has("password")).toBe(false);
+    }
+    expect(page.url()).not.toContain(DEMO_PASSWORD);
+  });
+
+  test("[staff] enters the second step's code through a form that posts", async ({ page }) => {
+    const email = await createTestUser();
+    await enrolWithDemoSecret(email);
+    const navigations = recordNavigations(page);
+    await signInWithForm(page, WEB, email);
+    const code = totpCode(DEMO_TOTP_SECRET);
+    await enterSecondStepCode(page, code);
+    await expect(page).toHaveURL(/\/individuals/);
+    expect(await sessionMe(page.request)).toBe(200);
+    for (const { url } of navigations) {
+      expect(url).not.toContain(DEMO_PASSWORD);
+      expect(new URL(url).searchParams.has("code")).toBe(false);
+    }
+    expect(navigations.filter((n) => n.method === "POST")).toHaveLength(2);
+  });
 });

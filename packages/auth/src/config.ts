@@ -7,9 +7,11 @@ import { clientAddress } from "./client-address";
 import { authEnv } from "./env";
 import {
   endSession,
+  grantedSessionVersion,
   readToken,
   SESSION_IDLE_SECONDS,
   SESSION_RENEW_SECONDS,
+  type SessionVersionGrant,
   type TruceToken,
 } from "./session";
 import { authenticate, completeSecondStep, type PendingSignIn } from "./sign-in";
@@ -24,6 +26,11 @@ declare module "next-auth" {
     switchToMembershipId?: string;
     /** Sent by an app's update() with the second step's code; never stored. */
     secondStepCode?: string;
+    /**
+     * Sent by a server action's update() after a change of factors ended the user's other
+     * sessions: this session goes on at the new version. Only with the server's proof.
+     */
+    sessionVersionGrant?: SessionVersionGrant;
   }
   interface User {
     claims?: SessionClaims;
@@ -40,11 +47,17 @@ const switchSchema = z.object({ switchToMembershipId: z.string().uuid() });
 /** Sent by update() during a pending sign-in: the code of the second step. */
 const secondStepSchema = z.object({ secondStepCode: z.string().min(1).max(64) });
 
+/**
+ * The start of an app's cookie names. Both apps run on one host in development (ports 3000
+ * and 3001 share cookies), so each app's cookies carry its own name.
+ */
+export function cookiePrefix(app: TruceApp): string {
+  return `${authEnv.TRUCE_SECURE_COOKIES ? "__Secure-" : ""}truce-${app}`;
+}
+
 export function createAuthConfig(app: TruceApp): NextAuthConfig {
   const secure = authEnv.TRUCE_SECURE_COOKIES;
-  // Both apps run on one host in development (ports 3000 and 3001 share cookies), so each
-  // app's cookies carry its own name.
-  const prefix = `${secure ? "__Secure-" : ""}truce-${app}`;
+  const prefix = cookiePrefix(app);
   return {
     secret: authEnv.AUTH_SECRET,
     trustHost: true,
@@ -127,6 +140,12 @@ export function createAuthConfig(app: TruceApp): NextAuthConfig {
           if (result.status === "refused") return null;
           const { pending: _, ...rest } = own;
           return { ...rest, claims: result.claims, signedInAt: now.getTime() };
+        }
+
+        // Whatever else the data says, only a version this server granted this session.
+        const granted = grantedSessionVersion(state.claims, session?.sessionVersionGrant);
+        if (granted !== null) {
+          return { ...own, claims: { ...state.claims, sessionVersion: granted } };
         }
 
         const wanted = switchSchema.safeParse(session);

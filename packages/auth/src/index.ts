@@ -11,13 +11,14 @@ export {
   type SessionClaims,
   type TruceApp,
 } from "./actor";
-export { createAuth, createAuthConfig, NoAppAccess } from "./config";
+export { cookiePrefix, createAuth, createAuthConfig, NoAppAccess } from "./config";
 export {
   authenticate,
   completeSecondStep,
   credentialsSchema,
   reauthenticate,
   type Credentials,
+  type ReauthenticationResult,
   type PendingSignIn,
   type SignInResult,
 } from "./sign-in";
@@ -35,15 +36,15 @@ export {
   signInStage,
   signInWithCredentials,
   switchActiveMembership,
-  type ConfirmEnrolmentState,
   type SecondStepState,
+  type SignInError,
   type SignInStage,
   type SignInState,
 } from "./next-actions";
 export {
+  ACCOUNT_SECURITY_PATH,
   accountSecurityStatus,
-  confirmAccountEnrolment,
-  renewRecoveryCodes,
-  startAccountEnrolment,
-  type Reauthentication,
+  createAccountSecurityActions,
+  type AccountChange,
+  type AccountSecurityState,
 } from "./account-actions";

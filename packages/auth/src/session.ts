@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { lt, type Db } from "@truce/db";
-import { accessLog, revokedSession } from "@truce/db/schema";
+import { and, eq, lt, sql, type Db, type DbOrTx } from "@truce/db";
+import { accessLog, revokedSession, user } from "@truce/db/schema";
 import type { SessionClaims } from "./actor";
+import { serverHmac, serverHmacMatches } from "./server-secret";
 import type { PendingSignIn } from "./sign-in";
 
 /**
@@ -102,4 +103,65 @@ export async function endSession(
     });
     await tx.delete(revokedSession).where(lt(revokedSession.expiresAt, now));
   });
+}
+
+/**
+ * Ends every session of the user at once (loadActor refuses a token of an older version),
+ * as a change of sign-in factors must. Only from the version the caller's session holds:
+ * returns the new version, or null when the version had moved on already (that session is
+ * over too).
+ */
+export async function bumpSessionVersion(
+  db: DbOrTx,
+  userId: string,
+  from: number,
+): Promise<number | null> {
+  const [row] = await db
+    .update(user)
+    .set({ sessionVersion: sql`${user.sessionVersion} + 1` })
+    .where(and(eq(user.id, userId), eq(user.sessionVersion, from)))
+    .returning({ sessionVersion: user.sessionVersion });
+  return row?.sessionVersion ?? null;
+}
+
+/**
+ * Lets the one session that changed the user's factors go on at the new version, while every
+ * other session ends. Passed to the jwt callback through next-auth's update(), whose data a
+ * client can also send (any POST to /api/auth/session), so the version is taken only with
+ * proof that this server made it for this very session: an HMAC under AUTH_SECRET over the
+ * session's id, its user and the version.
+ */
+export interface SessionVersionGrant {
+  sessionVersion: number;
+  proof: string;
+}
+
+const GRANT_PURPOSE = "session-version grant";
+const grantMessage = (claims: { sessionId: string; userId: string }, version: number) =>
+  `${claims.sessionId}:${claims.userId}:${version}`;
+
+export function sessionVersionGrant(
+  claims: { sessionId: string; userId: string },
+  sessionVersion: number,
+): SessionVersionGrant {
+  return { sessionVersion, proof: serverHmac(GRANT_PURPOSE, grantMessage(claims, sessionVersion)) };
+}
+
+const grantSchema = z.object({
+  sessionVersion: z.number().int(),
+  proof: z.string().max(100),
+});
+
+/** The version a grant moves this session to; null for anything else (forged, another session's, older). */
+export function grantedSessionVersion(
+  claims: SessionClaims & { sessionId: string },
+  grant: unknown,
+): number | null {
+  const parsed = grantSchema.safeParse(grant);
+  if (!parsed.success) return null;
+  const { sessionVersion, proof } = parsed.data;
+  if (sessionVersion <= claims.sessionVersion) return null;
+  return serverHmacMatches(GRANT_PURPOSE, grantMessage(claims, sessionVersion), proof)
+    ? sessionVersion
+    : null;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { desc, eq } from "@truce/db";
-import { accessLog, user } from "@truce/db/schema";
+import { desc, eq, sql } from "@truce/db";
+import { accessLog, signInThrottle, user } from "@truce/db/schema";
 import { DEMO_PASSWORD } from "@truce/db/seed";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
 import { loadActor, type SessionClaims } from "./actor";
@@ -122,5 +122,48 @@ describe("signing in with e-mail and password", () => {
     expect(await loadActor(demo.db, signedOut)).toBeNull();
     expect(await loadActor(demo.db, other)).not.toBeNull();
     expect(await lastLogRow()).toMatchObject({ action: "sign_out", userId: signedOut.userId });
+  });
+});
+
+describe("a failed sign-in keeps nothing of what was typed", () => {
+  /** Every place a failed sign-in writes to, as text. */
+  async function everythingStored() {
+    const log = await demo.db.select({ row: sql<string>`${accessLog}::text` }).from(accessLog);
+    const throttle = await demo.db.select({ key: signInThrottle.key }).from(signInThrottle);
+    return [...log.map((r) => r.row), ...throttle.map((r) => r.key)].join("\n");
+  }
+
+  it("stores neither a password typed into the e-mail field nor the text around it, even when it locks", async () => {
+    // someone types their password where the e-mail address goes (it happens to look like one)
+    const typed = "Correct-Horse-Battery@staple.example";
+    for (let i = 0; i < 6; i++) {
+      await authenticate(demo.db, { email: typed, password: "x", app: "web", ip: "192.0.2.7" });
+    }
+    const stored = (await everythingStored()).toLowerCase();
+    expect(stored).not.toContain("correct-horse-battery");
+    expect(stored).not.toContain("staple.example");
+    const rows = await demo.db
+      .select()
+      .from(accessLog)
+      .where(eq(accessLog.ip, "192.0.2.7"))
+      .orderBy(desc(accessLog.id));
+    expect(rows.map((r) => r.action)).toContain("lockout");
+    expect(rows.every((r) => r.userId === null)).toBe(true);
+  });
+
+  it("names the account by its id when one matches, without the e-mail address", async () => {
+    await authenticate(demo.db, {
+      email: "Probation.Staff@truce.example",
+      password: "not-the-password",
+      app: "web",
+    });
+    const [probation] = await demo.db
+      .select()
+      .from(user)
+      .where(eq(user.email, "probation.staff@truce.example"));
+    const log = await lastLogRow();
+    expect(log).toMatchObject({ action: "sign_in_failed", userId: probation!.id });
+    expect(JSON.stringify(log?.detail)).not.toContain("probation.staff");
+    expect(log?.detail).toEqual({ app: "web", reason: "invalid_credentials" });
   });
 });

@@ -10,11 +10,15 @@ import {
   type TruceApp,
 } from "./actor";
 import { burnPasswordCheck, PASSWORD_MAX_LENGTH, verifyPassword } from "./password";
+import { bumpSessionVersion } from "./session";
 import {
-  clearAccountFailures,
-  lockedKeys,
-  recordFailure,
-  throttleKeys,
+  accountKey,
+  addressKey,
+  forget,
+  logFailure,
+  pendingKey,
+  underThrottle,
+  type Attempt,
   type ThrottleKey,
 } from "./throttle";
 import {
@@ -57,76 +61,28 @@ export type SignInResult =
   | { status: "second_step"; pending: PendingSignIn }
   | { status: "refused"; reason: RefusalReason };
 
-interface Attempt {
-  db: Db;
-  app: TruceApp;
-  ip: string | null;
-  now: Date;
-}
-
-async function logFailure(
-  { db, app, ip }: Attempt,
-  userId: string | null,
-  email: string,
-  reason: string,
-) {
-  await db.insert(accessLog).values({
-    action: "sign_in_failed",
-    userId,
-    entityType: "user",
-    entityId: userId,
-    ip,
-    detail: { app, email, reason },
-  });
-}
-
-/** Counts a failure against the keys and logs every lock it caused. */
-async function countFailure(attempt: Attempt, keys: ThrottleKey[], userId: string | null) {
-  const locks = await recordFailure(attempt.db, keys, attempt.now);
-  for (const { key, lockedUntil } of locks) {
-    await attempt.db.insert(accessLog).values({
-      action: "lockout",
-      // an address lock is not about the account that happened to be tried last
-      userId: key.kind === "account" ? userId : null,
-      entityType: key.kind === "account" ? "user" : null,
-      entityId: key.kind === "account" ? userId : null,
-      ip: attempt.ip,
-      detail: { app: attempt.app, kind: key.kind, subject: key.subject, until: lockedUntil },
-    });
-  }
-  return locks;
+/** The keys an attempt on an account counts against: the account, and where it came from. */
+function accountKeys(account: { userId: string } | { email: string }, ip: string | null) {
+  return [accountKey(account), ...(ip ? [addressKey(ip)] : [])];
 }
 
 /**
- * Whether any of the keys is locked; if so, logs the refused attempt. With a password, it is
- * hashed all the same (not checked), so the answer takes as long as every other failure.
- */
-async function refusedAsLocked(
-  attempt: Attempt,
-  keys: ThrottleKey[],
-  who: { userId: string | null; email: string; password?: string },
-): Promise<boolean> {
-  if ((await lockedKeys(attempt.db, keys, attempt.now)).length === 0) return false;
-  if (who.password !== undefined) await burnPasswordCheck(who.password);
-  await logFailure(attempt, who.userId, who.email, "locked");
-  return true;
-}
-
-/**
- * The end of every successful sign-in: records it, forgets the account's failures, and
- * makes the claims of a new session (its own id, so signing out ends this session only).
+ * The end of every successful sign-in: records it, forgets the account's (and the pending
+ * sign-in's) failures, and makes the claims of a new session (its own id, so signing out
+ * ends this session only).
  */
 async function finishSignIn(
   attempt: Attempt,
-  found: { id: string; email: string; sessionVersion: number },
+  found: { id: string; sessionVersion: number },
   factor: SecondFactor | "password",
+  keys: readonly ThrottleKey[],
 ): Promise<{ status: "signed_in"; claims: SessionClaims }> {
   const { db, app, ip, now } = attempt;
   const memberships = await listMemberships(db, found.id);
   const active = defaultMembership(app, memberships);
   await db.transaction(async (tx) => {
     await tx.update(user).set({ lastSignInAt: now }).where(eq(user.id, found.id));
-    await clearAccountFailures(tx, found.email);
+    await forget(tx, keys);
     await tx.insert(accessLog).values({
       action: "sign_in",
       userId: found.id,
@@ -154,7 +110,6 @@ async function findUser(db: Db, where: SQL) {
   const [found] = await db
     .select({
       id: user.id,
-      email: user.email,
       passwordHash: user.passwordHash,
       disabled: user.disabled,
       platformRoles: user.platformRoles,
@@ -173,8 +128,9 @@ const GENERIC: SignInResult = { status: "refused", reason: "invalid_credentials"
 /**
  * The password step for one app. Every failure that could tell whether an account exists,
  * is disabled or is locked returns the same "invalid_credentials" after the same work (a
- * password hash is always computed). Failures are throttled per e-mail address and per
- * client address (throttle.ts). A correct password for an account with two-factor
+ * password hash is always computed). The attempt takes its slots on the account and the
+ * client address before the password is checked (throttle.ts), so at most the limit of
+ * concurrent guesses is ever checked. A correct password for an account with two-factor
  * sign-in, or one that must set it up, gives a pending sign-in, never a session.
  */
 export async function authenticate(
@@ -190,50 +146,50 @@ export async function authenticate(
     ip: input.ip ?? null,
     now: input.now ?? new Date(),
   };
-  const keys = throttleKeys(email, attempt.ip);
-
   const found = await findUser(db, eq(user.email, email));
+  const keys = accountKeys(found ? { userId: found.id } : { email }, attempt.ip);
 
-  if (await refusedAsLocked(attempt, keys, { userId: found?.id ?? null, email, password })) {
-    return GENERIC;
-  }
+  const checked = await underThrottle(
+    attempt,
+    keys,
+    {
+      userId: found?.id ?? null,
+      reason: found ? "invalid_credentials" : "unknown_account",
+      password,
+    },
+    async () => {
+      if (!found) {
+        await burnPasswordCheck(password);
+        return null;
+      }
+      return (await verifyPassword(found.passwordHash, password)) && !found.disabled ? found : null;
+    },
+  );
+  if (checked.status !== "right") return GENERIC;
+  const account = checked.value;
 
-  const passwordOk = found
-    ? await verifyPassword(found.passwordHash, password)
-    : (await burnPasswordCheck(password), false);
-  if (!found || !passwordOk || found.disabled) {
-    await countFailure(attempt, keys, found?.id ?? null);
-    await logFailure(
-      attempt,
-      found?.id ?? null,
-      email,
-      found ? "invalid_credentials" : "unknown_account",
-    );
-    return GENERIC;
-  }
-
-  const memberships = await listMemberships(db, found.id);
-  if (!mayUseApp(input.app, memberships, found.platformRoles)) {
-    await logFailure(attempt, found.id, email, "no_access");
+  const memberships = await listMemberships(db, account.id);
+  if (!mayUseApp(input.app, memberships, account.platformRoles)) {
+    await logFailure(attempt, account.id, "no_access");
     return { status: "refused", reason: "no_access" };
   }
 
-  const enrolled = Boolean(found.totpSecret);
-  if (enrolled || mfaRequired(await readMfaSettings(db), found.platformRoles, memberships)) {
+  const enrolled = Boolean(account.totpSecret);
+  if (enrolled || mfaRequired(await readMfaSettings(db), account.platformRoles, memberships)) {
     // The account's failures are not forgotten yet: otherwise someone who knows the
     // password could alternate it with guesses at the code without ever being locked.
     return {
       status: "second_step",
       pending: {
-        userId: found.id,
-        sessionVersion: found.sessionVersion,
+        userId: account.id,
+        sessionVersion: account.sessionVersion,
         step: enrolled ? "totp" : "enrol",
         startedAt: attempt.now.getTime(),
         ip: attempt.ip,
       },
     };
   }
-  return finishSignIn(attempt, found, "password");
+  return finishSignIn(attempt, account, "password", keys);
 }
 
 export type SecondStepResult =
@@ -243,10 +199,15 @@ export type SecondStepResult =
   /** Start again from the password (locked, disabled, signed out meanwhile). */
   | { status: "refused" };
 
+/** The session version moved on between the password and the code: start again. */
+class SessionMovedOn extends Error {}
+
 /**
  * The second step of a pending sign-in: a code from the authenticator app or a recovery
- * code (step `totp`), or the first code from a newly added app (step `enrol`). Wrong codes
- * count against the account like wrong passwords, so five lock it.
+ * code (step `totp`), or the first code from a newly added app (step `enrol`). Each code
+ * takes a slot on the account, on the address the password came from and on this pending
+ * sign-in before it is checked, so wrong codes lock them like wrong passwords. Setting up
+ * the app ends the user's other sessions; the session this step starts has the new version.
  */
 export async function completeSecondStep(
   db: Db,
@@ -257,7 +218,6 @@ export async function completeSecondStep(
   const [found] = await db
     .select({
       id: user.id,
-      email: user.email,
       disabled: user.disabled,
       platformRoles: user.platformRoles,
       sessionVersion: user.sessionVersion,
@@ -272,51 +232,77 @@ export async function completeSecondStep(
   if (!mayUseApp(input.app, await listMemberships(db, found.id), found.platformRoles)) {
     return { status: "refused" };
   }
-  const keys = throttleKeys(found.email, null);
-  if (await refusedAsLocked(attempt, keys, { userId: found.id, email: found.email })) {
-    return { status: "refused" };
-  }
-
+  const keys = [...accountKeys({ userId: found.id }, pending.ip), pendingKey(pending)];
   const code = input.code.slice(0, 64);
-  const factor: SecondFactor | null =
-    pending.step === "totp"
-      ? await verifySecondFactor(db, found.id, code, attempt.now)
-      : (await confirmEnrolment(db, found.id, code, attempt.now))
-        ? "totp"
-        : null;
-  if (!factor) {
-    const locks = await countFailure(attempt, keys, found.id);
-    await logFailure(attempt, found.id, found.email, "second_factor");
-    return locks.length > 0 ? { status: "refused" } : { status: "retry" };
+  const now = attempt.now;
+
+  const verify = async (): Promise<{ factor: SecondFactor; sessionVersion: number } | null> => {
+    if (pending.step === "totp") {
+      const factor = await verifySecondFactor(db, found.id, code, now);
+      return factor ? { factor, sessionVersion: found.sessionVersion } : null;
+    }
+    return db.transaction(async (tx) => {
+      if (!(await confirmEnrolment(tx, found.id, code, now))) return null;
+      const sessionVersion = await bumpSessionVersion(tx, found.id, found.sessionVersion);
+      if (sessionVersion === null) throw new SessionMovedOn();
+      return { factor: "totp" as const, sessionVersion };
+    });
+  };
+
+  let checked;
+  try {
+    checked = await underThrottle(
+      attempt,
+      keys,
+      { userId: found.id, reason: "second_factor" },
+      verify,
+    );
+  } catch (error) {
+    if (error instanceof SessionMovedOn) return { status: "refused" };
+    throw error;
   }
-  return finishSignIn(attempt, found, factor);
+  if (checked.status === "locked") return { status: "refused" };
+  if (checked.status === "wrong")
+    return checked.locked ? { status: "refused" } : { status: "retry" };
+  const { factor, sessionVersion } = checked.value;
+  return finishSignIn(attempt, { id: found.id, sessionVersion }, factor, keys);
 }
+
+export type ReauthenticationResult = "ok" | "wrong" | "locked";
 
 /**
  * Full re-authentication before a change to how the person signs in (ASVS 5.0 7.5.1): the
  * password, and with two-factor sign-in set up also a code from the app or a recovery
- * code. Failures are throttled and logged like those at sign-in.
+ * code. Throttled, and logged, like the factors at sign-in: the same slots on the account
+ * and the address.
  */
 export async function reauthenticate(
   db: Db,
-  input: { userId: string; password: string; code?: string | null; app: TruceApp; now?: Date },
-): Promise<boolean> {
+  input: {
+    userId: string;
+    password: string;
+    code?: string | null;
+    app: TruceApp;
+    ip?: string | null;
+    now?: Date;
+  },
+): Promise<ReauthenticationResult> {
   const now = input.now ?? new Date();
   const found = await findUser(db, eq(user.id, input.userId));
-  if (!found || found.disabled) return false;
-  const attempt: Attempt = { db, app: input.app, ip: null, now };
-  const keys = throttleKeys(found.email, null);
-  const who = { userId: found.id, email: found.email, password: input.password };
-  if (await refusedAsLocked(attempt, keys, who)) return false;
+  if (!found || found.disabled) return "wrong";
+  const attempt: Attempt = { db, app: input.app, ip: input.ip ?? null, now };
   const password = input.password.slice(0, PASSWORD_MAX_LENGTH * 2);
-  // The code is only tried after the right password, so a wrong password never spends it.
-  const ok =
-    (await verifyPassword(found.passwordHash, password)) &&
-    (!found.totpSecret ||
-      (await verifySecondFactor(db, found.id, input.code?.slice(0, 64) ?? "", now)) !== null);
-  if (!ok) {
-    await countFailure(attempt, keys, found.id);
-    await logFailure(attempt, found.id, found.email, "reauthentication");
-  }
-  return ok;
+  const checked = await underThrottle(
+    attempt,
+    accountKeys({ userId: found.id }, attempt.ip),
+    { userId: found.id, reason: "reauthentication", password },
+    async () =>
+      // The code is only tried after the right password, so a wrong password never spends it.
+      (await verifyPassword(found.passwordHash, password)) &&
+      (!found.totpSecret ||
+        (await verifySecondFactor(db, found.id, input.code?.slice(0, 64) ?? "", now)) !== null)
+        ? true
+        : null,
+  );
+  return checked.status === "right" ? "ok" : checked.status;
 }

@@ -144,16 +144,16 @@ describe("changing how someone signs in", () => {
     const check = (userId: string, password: string, code: string | null, now: Date) =>
       reauthenticate(demo.db, { userId, password, code, app: "web", now });
 
-    expect(await check(staff!.id, "wrong-password", null, at(800))).toBe(false);
-    expect(await check(staff!.id, DEMO_PASSWORD, null, at(800))).toBe(true);
+    expect(await check(staff!.id, "wrong-password", null, at(800))).toBe("wrong");
+    expect(await check(staff!.id, DEMO_PASSWORD, null, at(800))).toBe("ok");
 
     const code = totpCode(DEMO_TOTP_SECRET, at(900));
-    expect(await check(manager!.id, DEMO_PASSWORD, null, at(900))).toBe(false);
+    expect(await check(manager!.id, DEMO_PASSWORD, null, at(900))).toBe("wrong");
     // a wrong password does not spend the code ...
-    expect(await check(manager!.id, "wrong-password", code, at(900))).toBe(false);
-    expect(await check(manager!.id, DEMO_PASSWORD, code, at(900))).toBe(true);
+    expect(await check(manager!.id, "wrong-password", code, at(900))).toBe("wrong");
+    expect(await check(manager!.id, DEMO_PASSWORD, code, at(900))).toBe("ok");
     // ... a right one does
-    expect(await check(manager!.id, DEMO_PASSWORD, code, at(900))).toBe(false);
+    expect(await check(manager!.id, DEMO_PASSWORD, code, at(900))).toBe("wrong");
   });
 });
 
@@ -215,7 +215,15 @@ describe("who must use two-factor sign-in", () => {
       expect(await complete(totpCode(DEMO_TOTP_SECRET, at(560)), at(560))).toEqual({
         status: "retry",
       });
-      expect((await complete(totpCode(secret, at(560)), at(560))).status).toBe("signed_in");
+      const done = await complete(totpCode(secret, at(560)), at(560));
+      expect(done.status).toBe("signed_in");
+      if (done.status !== "signed_in") return;
+      // setting up the app ended the auditor's other sessions; the new one has the new version
+      expect(done.claims.sessionVersion).toBe(pending.sessionVersion + 1);
+      expect(await loadActor(demo.db, done.claims)).not.toBeNull();
+      expect(
+        await loadActor(demo.db, { ...done.claims, sessionVersion: pending.sessionVersion }),
+      ).toBeNull();
       const [log] = await demo.db
         .select()
         .from(accessLog)

@@ -66,6 +66,31 @@ export interface Enrolment {
   qrCode: string;
 }
 
+/** The secret waiting to be confirmed, while it still may be (ENROLMENT_MAX_AGE_MS). */
+export async function freshPendingSecret(
+  db: DbOrTx,
+  userId: string,
+  now: Date,
+): Promise<string | null> {
+  const fresh = new Date(now.getTime() - ENROLMENT_MAX_AGE_MS);
+  const [pending] = await db
+    .select({ secret: totpCredential.pendingSecret })
+    .from(totpCredential)
+    .where(
+      and(
+        eq(totpCredential.userId, userId),
+        isNotNull(totpCredential.pendingSecret),
+        sql`${totpCredential.pendingSince} >= ${fresh.toISOString()}::timestamptz`,
+      ),
+    );
+  return pending?.secret ?? null;
+}
+
+/** What the person is shown to add a secret to their app. */
+export async function enrolmentView(secret: string, email: string): Promise<Enrolment> {
+  return { secret: formatTotpSecret(secret), qrCode: await totpQrDataUrl(totpUri(secret, email)) };
+}
+
 /**
  * Shows a user a secret to add to their authenticator app. The secret waits as pending
  * until a code from it is confirmed; the confirmed one (if any) stays in use meanwhile. A
@@ -77,16 +102,8 @@ export async function startEnrolment(
   user: { id: string; email: string },
   now: Date,
 ): Promise<Enrolment> {
-  const [existing] = await db
-    .select({ pendingSecret: totpCredential.pendingSecret, since: totpCredential.pendingSince })
-    .from(totpCredential)
-    .where(eq(totpCredential.userId, user.id));
-  let secret = existing?.pendingSecret;
-  if (
-    !secret ||
-    !existing?.since ||
-    now.getTime() - existing.since.getTime() > ENROLMENT_MAX_AGE_MS
-  ) {
+  let secret = await freshPendingSecret(db, user.id, now);
+  if (!secret) {
     secret = newTotpSecret();
     await db
       .insert(totpCredential)
@@ -101,40 +118,29 @@ export async function startEnrolment(
         },
       });
   }
-  return {
-    secret: formatTotpSecret(secret),
-    qrCode: await totpQrDataUrl(totpUri(secret, user.email)),
-  };
+  return enrolmentView(secret, user.email);
 }
 
 /**
- * Confirms enrolment with a code from the pending secret: it becomes the secret sign-in
- * checks, and the code's time step counts as used. Logged as mfa_enrolment.
+ * Confirms enrolment with a code from the pending secret (only from `onlySecret`, when
+ * given: the one a page showed): it becomes the secret sign-in checks, and the code's time
+ * step counts as used. Logged as mfa_enrolment.
  */
 export async function confirmEnrolment(
   db: DbOrTx,
   userId: string,
   code: string,
   now: Date,
+  onlySecret?: string,
 ): Promise<boolean> {
-  const fresh = new Date(now.getTime() - ENROLMENT_MAX_AGE_MS);
-  const [pending] = await db
-    .select({ secret: totpCredential.pendingSecret })
-    .from(totpCredential)
-    .where(
-      and(
-        eq(totpCredential.userId, userId),
-        isNotNull(totpCredential.pendingSecret),
-        sql`${totpCredential.pendingSince} >= ${fresh.toISOString()}::timestamptz`,
-      ),
-    );
-  if (!pending?.secret) return false;
-  const step = matchTotpStep(pending.secret, code.trim(), now);
+  const secret = await freshPendingSecret(db, userId, now);
+  if (!secret || (onlySecret !== undefined && secret !== onlySecret)) return false;
+  const step = matchTotpStep(secret, code.trim(), now);
   if (step === null) return false;
   const confirmed = await db
     .update(totpCredential)
     .set({
-      secret: pending.secret,
+      secret,
       confirmedAt: now,
       lastUsedStep: step,
       pendingSecret: null,
@@ -143,7 +149,7 @@ export async function confirmEnrolment(
       version: sql`${totpCredential.version} + 1`,
     })
     // only the secret that was checked: a concurrent restart of enrolment wins
-    .where(and(eq(totpCredential.userId, userId), eq(totpCredential.pendingSecret, pending.secret)))
+    .where(and(eq(totpCredential.userId, userId), eq(totpCredential.pendingSecret, secret)))
     .returning({ userId: totpCredential.userId });
   if (confirmed.length === 0) return false;
   await logEnrolment(db, userId, "totp");

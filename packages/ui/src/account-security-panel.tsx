@@ -1,92 +1,119 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import Link from "next/link";
+import { useActionState, type ReactNode } from "react";
 import { Alert, AlertDescription } from "./alert";
 import { Button } from "./button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "./card";
 import { Input } from "./input";
 import { Label } from "./label";
 import {
-  RecoveryCodeList,
+  HiddenFields,
   TotpEnrolment,
-  type ConfirmEnrolmentResult,
   type EnrolmentLabels,
   type EnrolmentView,
 } from "./two-factor";
 
-/** The password, and with two-factor sign-in on a current code, asked before any change. */
-export interface Reauthentication {
-  password: string;
-  code?: string;
-}
+/** Where the page lives; `?change=` opens a change, which asks for the factors first. */
+const PAGE = "/account/security";
 
-export interface AccountSecurityActions {
-  start: (proof: Reauthentication) => Promise<EnrolmentView | null>;
-  confirm: (code: string) => Promise<ConfirmEnrolmentResult>;
-  renewCodes: (proof: Reauthentication) => Promise<string[] | null>;
-}
+/** What the person can change; each asks for their factors first. */
+export type AccountChange = "enrol" | "codes" | "sessions";
+
+/** What the page's one server action answers (packages/auth account-actions.ts). */
+export type AccountSecurityState =
+  | {
+      view: "reauthenticate";
+      change: AccountChange;
+      error: "failed" | "locked" | "expired" | "unknown";
+    }
+  | {
+      view: "enrolling";
+      enrolment: EnrolmentView;
+      ticket: string;
+      error: "invalid_code" | "locked" | "unknown" | null;
+    }
+  | null;
 
 export interface ReauthenticationLabels {
   title: string;
   password: string;
   code: string;
   submit: string;
-  failed: string;
+  /** What each change does, said before the factors are asked for. */
+  why: Record<AccountChange, string>;
+  errors: Record<"failed" | "locked" | "expired" | "unknown", string>;
 }
 
 export interface AccountSecurityLabels {
+  twoFactorTitle: string;
   status: string;
   codesLeft: string | null;
   setUp: string;
   newCodes: string;
   newCodesNote: string;
   cancel: string;
+  sessionsTitle: string;
+  sessionsNote: string;
+  signOutOthers: string;
+  /** Shown after the other sessions were signed out. */
+  signedOutOthers: string;
   reauthentication: ReauthenticationLabels;
   enrolment: EnrolmentLabels;
+  /** Shown when wrong codes for the new app have locked the account for a while. */
+  enrolmentLocked: string;
 }
 
-type Change = "enrol" | "codes";
-type View =
-  | { kind: "status" }
-  | { kind: "reauthenticate"; change: Change }
-  | { kind: "enrolling"; enrolment: EnrolmentView }
-  | { kind: "codes"; codes: string[] };
+function ChangeLink({
+  change,
+  children,
+  variant = "default",
+}: {
+  change: AccountChange;
+  children: ReactNode;
+  variant?: "default" | "outline";
+}) {
+  return (
+    <Button asChild variant={variant}>
+      <Link href={`${PAGE}?change=${change}`}>{children}</Link>
+    </Button>
+  );
+}
 
-/** Asks for the person's factors again; `submit` answers whether they were right. */
+function CancelLink({ label }: { label: string }) {
+  return (
+    <Button asChild variant="ghost">
+      <Link href={PAGE}>{label}</Link>
+    </Button>
+  );
+}
+
+/** Asks for the person's factors again before `change`. */
 function ReauthenticationForm({
+  change,
   withCode,
   labels,
-  submit,
-  cancel,
+  error,
+  action,
+  pending,
   cancelLabel,
 }: {
+  change: AccountChange;
   withCode: boolean;
   labels: ReauthenticationLabels;
-  submit: (proof: Reauthentication) => Promise<boolean>;
-  cancel: () => void;
+  error: keyof ReauthenticationLabels["errors"] | null;
+  action: (form: FormData) => void;
+  pending: boolean;
   cancelLabel: string;
 }) {
-  const [failed, setFailed] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const proof = {
-      password: String(form.get("password") ?? ""),
-      code: withCode ? String(form.get("code") ?? "").trim() : undefined,
-    };
-    setFailed(false);
-    startTransition(async () => {
-      const ok = await submit(proof).catch(() => false);
-      if (!ok) setFailed(true);
-    });
-  };
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-busy={pending}>
+    <form action={action} className="space-y-4" aria-busy={pending}>
+      <HiddenFields values={{ intent: "reauthenticate", change }} />
+      <p className="text-sm">{labels.why[change]}</p>
       <h3 className="text-sm font-semibold">{labels.title}</h3>
-      {failed ? (
+      {error ? (
         <Alert variant="destructive" data-testid="reauthentication-error">
-          <AlertDescription>{labels.failed}</AlertDescription>
+          <AlertDescription>{labels.errors[error]}</AlertDescription>
         </Alert>
       ) : null}
       <div className="space-y-2">
@@ -118,71 +145,74 @@ function ReauthenticationForm({
         <Button type="submit" disabled={pending}>
           {labels.submit}
         </Button>
-        <Button type="button" variant="ghost" onClick={cancel}>
-          {cancelLabel}
-        </Button>
+        <CancelLink label={cancelLabel} />
       </div>
     </form>
   );
 }
 
-/** Two-factor sign-in on the account page: its state, setting up an app, new recovery codes. */
+/**
+ * The account page below its heading: two-factor sign-in (its state, setting up an app,
+ * new recovery codes) and the person's sessions (signing out the others). Every form posts
+ * to the page's one server action, with or without scripts; its answer says what to show
+ * next. `change` is the change the page was opened for (`?change=`); the page keys the
+ * panel by it, so opening another change (or cancelling) starts from a clean state.
+ */
 export function AccountSecurityPanel({
   enrolled,
-  actions,
+  change,
+  signedOutOthers,
+  action,
   labels,
 }: {
   enrolled: boolean;
-  actions: AccountSecurityActions;
+  change: AccountChange | null;
+  /** The other sessions were just signed out (`?signedOut=others`). */
+  signedOutOthers: boolean;
+  action: (state: AccountSecurityState, form: FormData) => Promise<AccountSecurityState>;
   labels: AccountSecurityLabels;
 }) {
-  const router = useRouter();
-  const [view, setView] = useState<View>({ kind: "status" });
-  const finish = () => {
-    setView({ kind: "status" });
-    router.refresh();
-  };
+  const [state, formAction, pending] = useActionState(action, null);
 
-  if (view.kind === "reauthenticate") {
-    const { change } = view;
-    return (
+  let twoFactor: ReactNode;
+  let sessions: ReactNode;
+  const asking = state?.view === "reauthenticate" ? state.change : change;
+
+  if (state?.view === "enrolling") {
+    twoFactor = (
+      <TotpEnrolment
+        enrolment={state.enrolment}
+        labels={labels.enrolment}
+        action={formAction}
+        pending={pending}
+        error={
+          state.error === "locked"
+            ? labels.enrolmentLocked
+            : state.error
+              ? labels.enrolment.errors[state.error]
+              : null
+        }
+        hidden={{ intent: "confirm_enrolment", ticket: state.ticket }}
+        footer={<CancelLink label={labels.cancel} />}
+      />
+    );
+  } else if (asking) {
+    const form = (
       <ReauthenticationForm
+        change={asking}
         withCode={enrolled}
         labels={labels.reauthentication}
-        cancel={finish}
+        error={state?.view === "reauthenticate" ? state.error : null}
+        action={formAction}
+        pending={pending}
         cancelLabel={labels.cancel}
-        submit={async (proof) => {
-          if (change === "enrol") {
-            const enrolment = await actions.start(proof);
-            if (enrolment) setView({ kind: "enrolling", enrolment });
-            return Boolean(enrolment);
-          }
-          const codes = await actions.renewCodes(proof);
-          if (codes) setView({ kind: "codes", codes });
-          return Boolean(codes);
-        }}
       />
     );
+    if (asking === "sessions") sessions = form;
+    else twoFactor = form;
   }
-  if (view.kind === "enrolling") {
-    return (
-      <TotpEnrolment
-        enrolment={view.enrolment}
-        confirm={actions.confirm}
-        labels={labels.enrolment}
-        onDone={finish}
-        footer={
-          <Button type="button" variant="ghost" className="w-full" onClick={finish}>
-            {labels.cancel}
-          </Button>
-        }
-      />
-    );
-  }
-  if (view.kind === "codes") {
-    return <RecoveryCodeList codes={view.codes} labels={labels.enrolment} onDone={finish} />;
-  }
-  return (
+
+  twoFactor ??= (
     <div className="space-y-4">
       <p data-testid="two-factor-status" className="text-sm">
         {labels.status}
@@ -191,20 +221,44 @@ export function AccountSecurityPanel({
         <p className="text-sm text-muted-foreground">{labels.codesLeft}</p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="button" onClick={() => setView({ kind: "reauthenticate", change: "enrol" })}>
-          {labels.setUp}
-        </Button>
+        <ChangeLink change="enrol">{labels.setUp}</ChangeLink>
         {enrolled ? (
-          <Button
-            type="button"
-            variant="outline"
-            title={labels.newCodesNote}
-            onClick={() => setView({ kind: "reauthenticate", change: "codes" })}
-          >
+          <ChangeLink change="codes" variant="outline">
             {labels.newCodes}
-          </Button>
+          </ChangeLink>
         ) : null}
       </div>
+      {enrolled ? <p className="text-xs text-muted-foreground">{labels.newCodesNote}</p> : null}
     </div>
+  );
+  sessions ??= (
+    <div className="space-y-4">
+      {signedOutOthers ? (
+        <Alert data-testid="signed-out-others">
+          <AlertDescription>{labels.signedOutOthers}</AlertDescription>
+        </Alert>
+      ) : null}
+      <ChangeLink change="sessions" variant="outline">
+        {labels.signOutOthers}
+      </ChangeLink>
+    </div>
+  );
+
+  return (
+    <>
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">{labels.twoFactorTitle}</CardTitle>
+        </CardHeader>
+        <CardContent>{twoFactor}</CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">{labels.sessionsTitle}</CardTitle>
+          <CardDescription>{labels.sessionsNote}</CardDescription>
+        </CardHeader>
+        <CardContent>{sessions}</CardContent>
+      </Card>
+    </>
   );
 }

@@ -1,7 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+} from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Alert, AlertDescription } from "./alert";
@@ -9,9 +16,12 @@ import { Button } from "./button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "./card";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "./form";
 import { Input } from "./input";
-import { isNavigationSignal } from "./two-factor";
+import { HiddenFields, useHydrated } from "./two-factor";
 
 export type SignInErrorCode = "invalid_credentials" | "no_access" | "unknown";
+
+/** What the password step's action answers when it does not redirect. */
+export type SignInFormState = { error: SignInErrorCode; email: string } | null;
 
 export interface SignInFormLabels {
   title: string;
@@ -29,48 +39,56 @@ export interface SignInFormLabels {
 
 export interface SignInFormProps {
   labels: SignInFormLabels;
-  /** A server action: redirects when the password was right, else returns the error to show. */
-  action: (values: {
-    email: string;
-    password: string;
-    callbackUrl?: string;
-  }) => Promise<{ error: SignInErrorCode } | null>;
-  callbackUrl?: string;
+  /**
+   * A server action taking the form's fields (email, password, callbackUrl): redirects
+   * when the password was right, else returns the error to show.
+   */
+  action: (state: SignInFormState, form: FormData) => Promise<SignInFormState>;
+  callbackUrl: string;
   /** An error code carried in the URL (e.g. after next-auth redirected back). */
   initialError?: SignInErrorCode | null;
 }
 
-/** E-mail and password, validated in the browser before the server checks them. */
+/**
+ * E-mail and password, posted to a server action: as a plain POST before the page's
+ * scripts run (never a GET, so the password never reaches a URL), and with scripts
+ * validated in the browser first and sent without a page load.
+ */
 export function SignInForm({ labels, action, callbackUrl, initialError = null }: SignInFormProps) {
+  const [initial] = useState<SignInFormState>(() =>
+    initialError ? { error: initialError, email: "" } : null,
+  );
+  const [state, formAction, pending] = useActionState(action, initial);
+  const hydrated = useHydrated();
   const schema = z.object({
     email: z.string().trim().email(labels.invalidEmail),
     password: z.string().min(1, labels.missingPassword),
   });
   const form = useForm<z.infer<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { email: "", password: "" },
+    // rendered again without scripts after a failure, the address typed is kept
+    defaultValues: { email: state?.email ?? "", password: "" },
   });
-  const [error, setError] = useState<SignInErrorCode | null>(initialError);
-  const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
 
-  const onSubmit = form.handleSubmit((values) => {
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await action({ ...values, callbackUrl });
-        if (result) {
-          setError(result.error);
-          form.resetField("password");
-          form.setFocus("password");
-        }
-      } catch (thrown) {
-        // A redirect after a successful sign-in surfaces as a thrown navigation signal.
-        if (isNavigationSignal(thrown)) throw thrown;
-        setError("unknown");
-      }
-    });
-  });
+  // After a failure the password goes, and the cursor is put back in its field.
+  const { resetField, setFocus } = form;
+  useEffect(() => {
+    if (!state || state === initial) return;
+    resetField("password");
+    setFocus("password");
+  }, [state, initial, resetField, setFocus]);
 
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void form.handleSubmit(() => {
+      if (!formRef.current) return;
+      const fields = new FormData(formRef.current);
+      startTransition(() => formAction(fields));
+    })(event);
+  };
+
+  const error = state?.error ?? null;
   return (
     <Card className="w-full max-w-sm">
       <CardHeader>
@@ -79,7 +97,15 @@ export function SignInForm({ labels, action, callbackUrl, initialError = null }:
       </CardHeader>
       <CardContent>
         <Form {...form}>
-          <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
+          <form
+            ref={formRef}
+            action={formAction}
+            onSubmit={onSubmit}
+            noValidate={hydrated}
+            className="space-y-4"
+            aria-busy={pending}
+          >
+            <HiddenFields values={{ callbackUrl }} />
             {error ? (
               <div className="space-y-2">
                 <Alert variant="destructive" data-testid="sign-in-error">
@@ -97,7 +123,7 @@ export function SignInForm({ labels, action, callbackUrl, initialError = null }:
                 <FormItem>
                   <FormLabel>{labels.email}</FormLabel>
                   <FormControl>
-                    <Input type="email" autoComplete="username" autoFocus {...field} />
+                    <Input type="email" autoComplete="username" autoFocus required {...field} />
                   </FormControl>
                   <FormMessage />
                 </FormItem>
@@ -110,7 +136,7 @@ export function SignInForm({ labels, action, callbackUrl, initialError = null }:
                 <FormItem>
                   <FormLabel>{labels.password}</FormLabel>
                   <FormControl>
-                    <Input type="password" autoComplete="current-password" {...field} />
+                    <Input type="password" autoComplete="current-password" required {...field} />
                   </FormControl>
                   <FormMessage />
                 </FormItem>

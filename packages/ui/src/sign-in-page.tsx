@@ -1,11 +1,13 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { safeCallbackPath } from "./redirect";
+import { Card, CardContent, CardHeader, CardTitle } from "./card";
 import { SignInForm, type SignInFormProps } from "./sign-in-form";
 import {
   EnrolmentStep,
+  RecoveryCodeList,
   SecondStepForm,
-  type ConfirmEnrolmentResult,
+  type CodeState,
   type EnrolmentLabels,
   type EnrolmentView,
 } from "./two-factor";
@@ -17,19 +19,22 @@ export async function generateMetadata() {
 /** Where a sign-in stands: signed in, waiting for a code, waiting for enrolment, or not begun. */
 export type SignInStage = "signed_in" | "totp" | "enrol" | null;
 
+/** The app's server actions for signing in (packages/auth next-actions.ts). */
 export interface SignInActions {
   /** The password step; redirects back here when the password was right. */
   signIn: SignInFormProps["action"];
   /** The second step; redirects on success, or back here when the sign-in must start over. */
-  verifyCode: (values: {
-    code: string;
-    callbackUrl?: string;
-  }) => Promise<{ error: "invalid_code" | "unknown" } | null>;
+  verifyCode: (state: CodeState, form: FormData) => Promise<CodeState>;
   /** Shows the QR code to a user who must enrol before their first session. */
   startEnrolment: () => Promise<EnrolmentView | null>;
-  confirmEnrolment: (code: string) => Promise<ConfirmEnrolmentResult>;
+  /** Confirms the new app; redirects back here, which then shows the recovery codes. */
+  confirmEnrolment: (state: CodeState, form: FormData) => Promise<CodeState>;
   /** Abandons a pending sign-in. */
   cancel: () => Promise<void>;
+  /** The recovery codes made when this session set up its app, until they are saved. */
+  codesToShow: () => Promise<{ codes: string[] } | null>;
+  /** The codes are saved: on to where the person was going. */
+  codesSaved: () => Promise<void>;
 }
 
 export async function enrolmentLabels(): Promise<EnrolmentLabels> {
@@ -44,7 +49,6 @@ export async function enrolmentLabels(): Promise<EnrolmentLabels> {
     validation: t("validation"),
     errors: {
       invalid_code: t("errors.invalid_code"),
-      restart: t("errors.restart"),
       unknown: t("errors.unknown"),
     },
     codesTitle: t("codesTitle"),
@@ -70,8 +74,28 @@ export async function SignInPage({
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   const current = await stage();
-  if (current === "signed_in") redirect(callbackUrl);
   const t = await getTranslations("signIn");
+  if (current === "signed_in") {
+    // Just set up the authenticator app here: its recovery codes first, once.
+    const shown = await actions.codesToShow();
+    if (!shown) redirect(callbackUrl);
+    return (
+      <main className="flex min-h-screen items-center justify-center p-4">
+        <Card className="w-full max-w-md">
+          <CardHeader>
+            <CardTitle as="h1">{t("enrol.done")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <RecoveryCodeList
+              codes={shown.codes}
+              labels={await enrolmentLabels()}
+              saved={actions.codesSaved}
+            />
+          </CardContent>
+        </Card>
+      </main>
+    );
+  }
 
   let content;
   if (current === "totp") {

@@ -1,15 +1,41 @@
 "use client";
 
-import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import {
+  useActionState,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import { Alert, AlertDescription } from "./alert";
 import { Button } from "./button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "./card";
 import { Input } from "./input";
 import { Label } from "./label";
 
-/** A redirect from a server action reaches the caller as a thrown navigation signal. */
-export function isNavigationSignal(thrown: unknown): boolean {
-  return thrown instanceof Error && /NEXT_REDIRECT/.test(thrown.message);
+// The forms of signing in post to server actions (useActionState), so they work before the
+// page's scripts have loaded, or without them: React renders them as method="POST" forms
+// that the server answers with the page again. With scripts, the same actions run without
+// a page load, and the fields are checked in the browser first.
+
+const noSubscription = () => () => {};
+/**
+ * False in the server's HTML and during hydration, true once the page's scripts run: the
+ * browser's own validation checks the fields until then, the forms' own messages after.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/** Hidden fields that go with a form's post (where to go next, which form it is). */
+export function HiddenFields({ values }: { values?: Record<string, string> }) {
+  return Object.entries(values ?? {}).map(([name, value]) => (
+    <input key={name} type="hidden" name={name} value={value} />
+  ));
 }
 
 export interface CodeFormLabels {
@@ -21,51 +47,48 @@ export interface CodeFormLabels {
 }
 
 /**
- * One field for a one-time code. `submit` returns the message to show, or null when done
- * (or it redirected). Recovery codes contain letters, so the field takes any text; the
- * numeric keyboard hint is left to the browser's one-time-code autofill.
+ * One field for a one-time code, posted to `action` (a useActionState dispatch). Recovery
+ * codes contain letters, so the field takes any text; the numeric keyboard hint is left to
+ * the browser's one-time-code autofill.
  */
 export function CodeForm({
   labels,
-  submit,
+  action,
+  pending,
+  error,
   id,
-  unknownError,
+  hidden,
 }: {
   labels: CodeFormLabels;
-  submit: (code: string) => Promise<string | null>;
+  action: (form: FormData) => void;
+  pending: boolean;
+  /** What the last post answered, already in words. */
+  error: string | null;
   id: string;
-  /** Shown when the server action itself fails. */
-  unknownError: string;
+  hidden?: Record<string, string>;
 }) {
-  const [code, setCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = code.trim();
-    if (!value) {
-      setError(labels.validation);
-      return;
-    }
-    setError(null);
-    startTransition(async () => {
-      try {
-        const message = await submit(value);
-        if (message) {
-          setError(message);
-          setCode("");
-        }
-      } catch (thrown) {
-        if (isNavigationSignal(thrown)) throw thrown;
-        setError(unknownError);
-      }
-    });
+  const hydrated = useHydrated();
+  const [empty, setEmpty] = useState(false);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // prevented, the post does not happen (React runs the action only otherwise)
+    const code = new FormData(event.currentTarget).get("code");
+    const isEmpty = typeof code !== "string" || code.trim() === "";
+    setEmpty(isEmpty);
+    if (isEmpty) event.preventDefault();
   };
+  const message = empty ? labels.validation : error;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
-      {error ? (
+    <form
+      action={action}
+      onSubmit={onSubmit}
+      noValidate={hydrated}
+      className="space-y-4"
+      aria-busy={pending}
+    >
+      <HiddenFields values={hidden} />
+      {message ? (
         <Alert variant="destructive" data-testid="code-error">
-          <AlertDescription>{error}</AlertDescription>
+          <AlertDescription>{message}</AlertDescription>
         </Alert>
       ) : null}
       <div className="space-y-2">
@@ -73,12 +96,11 @@ export function CodeForm({
         <Input
           id={id}
           name="code"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
           autoComplete="one-time-code"
           autoCapitalize="none"
           spellCheck={false}
           autoFocus
+          required
           maxLength={64}
           className="font-mono tracking-wider"
         />
@@ -91,20 +113,18 @@ export function CodeForm({
 }
 
 /** Abandons a pending sign-in (signs out), from either second step. */
-function CancelButton({ cancel, label }: { cancel: () => Promise<void>; label: string }) {
-  const [cancelling, startCancel] = useTransition();
+function CancelForm({ cancel, label }: { cancel: () => Promise<void>; label: string }) {
   return (
-    <Button
-      type="button"
-      variant="ghost"
-      className="w-full"
-      disabled={cancelling}
-      onClick={() => startCancel(() => cancel())}
-    >
-      {label}
-    </Button>
+    <form action={cancel}>
+      <Button type="submit" variant="ghost" className="w-full">
+        {label}
+      </Button>
+    </form>
   );
 }
+
+/** What the second step's action answers when it does not redirect. */
+export type CodeState = { error: "invalid_code" | "unknown" } | null;
 
 export interface SecondStepLabels extends CodeFormLabels {
   title: string;
@@ -122,13 +142,11 @@ export function SecondStepForm({
 }: {
   labels: SecondStepLabels;
   /** A server action: redirects when signed in (or when the sign-in must start over). */
-  verify: (values: {
-    code: string;
-    callbackUrl?: string;
-  }) => Promise<{ error: "invalid_code" | "unknown" } | null>;
+  verify: (state: CodeState, form: FormData) => Promise<CodeState>;
   callbackUrl: string;
   cancel: () => Promise<void>;
 }) {
+  const [state, action, pending] = useActionState(verify, null);
   return (
     <Card className="w-full max-w-sm">
       <CardHeader>
@@ -139,13 +157,12 @@ export function SecondStepForm({
         <CodeForm
           id="second-step-code"
           labels={labels}
-          unknownError={labels.errors.unknown}
-          submit={async (code) => {
-            const result = await verify({ code, callbackUrl });
-            return result ? labels.errors[result.error] : null;
-          }}
+          action={action}
+          pending={pending}
+          error={state ? labels.errors[state.error] : null}
+          hidden={{ callbackUrl }}
         />
-        <CancelButton cancel={cancel} label={labels.cancel} />
+        <CancelForm cancel={cancel} label={labels.cancel} />
       </CardContent>
     </Card>
   );
@@ -158,29 +175,28 @@ export interface EnrolmentView {
   qrCode: string;
 }
 
-export type ConfirmEnrolmentResult =
-  | { ok: true; recoveryCodes: string[] }
-  | { ok: false; error: "invalid_code" | "restart" | "unknown" };
-
 export interface EnrolmentLabels extends CodeFormLabels {
   scan: string;
   qrAlt: string;
   secret: string;
-  errors: { invalid_code: string; restart: string; unknown: string };
+  errors: { invalid_code: string; unknown: string };
   codesTitle: string;
   codesDescription: string;
   continue: string;
 }
 
-/** The recovery codes, shown once, right after they were made. */
+/**
+ * The recovery codes, shown once, right after they were made; `saved` (a server action)
+ * forgets them and goes on.
+ */
 export function RecoveryCodeList({
   codes,
   labels,
-  onDone,
+  saved,
 }: {
   codes: string[];
   labels: Pick<EnrolmentLabels, "codesTitle" | "codesDescription" | "continue">;
-  onDone: () => void;
+  saved: () => Promise<void>;
 }) {
   return (
     <section className="space-y-3" aria-labelledby="recovery-codes-title">
@@ -196,32 +212,36 @@ export function RecoveryCodeList({
           <li key={code}>{code}</li>
         ))}
       </ol>
-      <Button type="button" className="w-full" onClick={onDone}>
-        {labels.continue}
-      </Button>
+      <form action={saved}>
+        <Button type="submit" className="w-full">
+          {labels.continue}
+        </Button>
+      </form>
     </section>
   );
 }
 
 /**
- * Adding an authenticator app: the QR code and the key as text, a code from the app to
- * confirm, then the recovery codes, once.
+ * Adding an authenticator app: the QR code and the key as text, and a code from the app
+ * to confirm, posted to `action`.
  */
 export function TotpEnrolment({
   enrolment,
-  confirm,
-  onDone,
   labels,
+  action,
+  pending,
+  error,
+  hidden,
   footer,
 }: {
   enrolment: EnrolmentView;
-  confirm: (code: string) => Promise<ConfirmEnrolmentResult>;
-  onDone: () => void;
   labels: EnrolmentLabels;
+  action: (form: FormData) => void;
+  pending: boolean;
+  error: string | null;
+  hidden?: Record<string, string>;
   footer?: ReactNode;
 }) {
-  const [codes, setCodes] = useState<string[] | null>(null);
-  if (codes) return <RecoveryCodeList codes={codes} labels={labels} onDone={onDone} />;
   return (
     <div className="space-y-4">
       <p className="text-sm">{labels.scan}</p>
@@ -242,22 +262,21 @@ export function TotpEnrolment({
       <CodeForm
         id="enrolment-code"
         labels={labels}
-        unknownError={labels.errors.unknown}
-        submit={async (code) => {
-          const result = await confirm(code);
-          if (result.ok) {
-            setCodes(result.recoveryCodes);
-            return null;
-          }
-          return labels.errors[result.error];
-        }}
+        action={action}
+        pending={pending}
+        error={error}
+        hidden={hidden}
       />
       {footer}
     </div>
   );
 }
 
-/** The sign-in step for someone who must add an authenticator app before going on. */
+/**
+ * The sign-in step for someone who must add an authenticator app before going on. The
+ * action redirects once the app is confirmed; the sign-in page then shows the recovery
+ * codes.
+ */
 export function EnrolmentStep({
   title,
   description,
@@ -271,12 +290,13 @@ export function EnrolmentStep({
   title: string;
   description: string;
   enrolment: EnrolmentView;
-  confirm: (code: string) => Promise<ConfirmEnrolmentResult>;
+  confirm: (state: CodeState, form: FormData) => Promise<CodeState>;
   cancel: () => Promise<void>;
   cancelLabel: string;
   callbackUrl: string;
   labels: EnrolmentLabels;
 }) {
+  const [state, action, pending] = useActionState(confirm, null);
   return (
     <Card className="w-full max-w-md">
       <CardHeader>
@@ -286,11 +306,12 @@ export function EnrolmentStep({
       <CardContent>
         <TotpEnrolment
           enrolment={enrolment}
-          confirm={confirm}
           labels={labels}
-          // a full load: the session cookie has just changed from pending to signed in
-          onDone={() => window.location.assign(callbackUrl)}
-          footer={<CancelButton cancel={cancel} label={cancelLabel} />}
+          action={action}
+          pending={pending}
+          error={state ? labels.errors[state.error] : null}
+          hidden={{ callbackUrl }}
+          footer={<CancelForm cancel={cancel} label={cancelLabel} />}
         />
       </CardContent>
     </Card>

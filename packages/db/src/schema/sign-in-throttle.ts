@@ -1,9 +1,12 @@
 import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
- * Failed sign-ins per key (`account:<e-mail>` or `address:<ip>`), in the database so that
- * every app instance sees the same counts. Rows are short-lived: a key's window or lock
- * ends after minutes, and stale rows are removed as new failures come in.
+ * Sign-in attempts per key, in the database so that every app instance sees the same counts:
+ * `account:<user id, or an HMAC of the e-mail address when no account has it>`,
+ * `address:<ip>` and `pending:<user id>:<started at>` (one pending second step). `failures`
+ * counts the slots taken in the window: the failures so far plus the attempts still being
+ * checked (packages/auth throttle.ts). Rows are short-lived: a key's window or lock ends
+ * after minutes, and stale rows are removed as new attempts come in.
  */
 export const signInThrottle = pgTable(
   "sign_in_throttle",

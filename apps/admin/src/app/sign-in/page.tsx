@@ -18,6 +18,8 @@ export default function Page({
         startEnrolment: actions.startEnrolmentAction,
         confirmEnrolment: actions.confirmEnrolmentAction,
         cancel: actions.cancelSignInAction,
+        codesToShow: actions.codesToShowAction,
+        codesSaved: actions.codesSavedAction,
       }}
       searchParams={searchParams}
       stage={() => signInStage(auth)}

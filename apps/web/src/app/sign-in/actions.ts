@@ -1,11 +1,13 @@
 "use server";
 
-import { createSignInActions } from "@truce/auth";
+import { createSignInActions, type SecondStepState, type SignInState } from "@truce/auth";
 import { safeCallbackPath } from "@truce/ui/redirect";
 import { auth, signIn, signOut, unstable_update } from "~/auth";
 
 // The steps of signing in to this app; what each does is in packages/auth (next-actions.ts).
+// Each takes the form's fields, so the forms post here with or without the page's scripts.
 const steps = createSignInActions({
+  app: "web",
   auth,
   signIn,
   signOut,
@@ -13,20 +15,28 @@ const steps = createSignInActions({
   safeCallbackPath,
 });
 
-export async function signInAction(values: Parameters<typeof steps.signIn>[0]) {
-  return steps.signIn(values);
+export async function signInAction(state: SignInState, form: FormData) {
+  return steps.signIn(state, form);
 }
 
-export async function verifyCodeAction(values: Parameters<typeof steps.verifyCode>[0]) {
-  return steps.verifyCode(values);
+export async function verifyCodeAction(state: SecondStepState, form: FormData) {
+  return steps.verifyCode(state, form);
 }
 
 export async function startEnrolmentAction() {
   return steps.startEnrolment();
 }
 
-export async function confirmEnrolmentAction(code: string) {
-  return steps.confirmEnrolment(code);
+export async function confirmEnrolmentAction(state: SecondStepState, form: FormData) {
+  return steps.confirmEnrolment(state, form);
+}
+
+export async function codesToShowAction() {
+  return steps.codesToShow();
+}
+
+export async function codesSavedAction() {
+  return steps.codesSaved();
 }
 
 export async function cancelSignInAction() {

@@ -12,7 +12,9 @@ import { staticAssetHeaders } from "./security-headers";
 export function localDevOrigins(): string[] {
   const addresses = Object.values(networkInterfaces())
     .flat()
-    .flatMap((entry) => (entry ? [entry.family === "IPv6" ? `[${entry.address}]` : entry.address] : []));
+    .flatMap((entry) =>
+      entry ? [entry.family === "IPv6" ? `[${entry.address}]` : entry.address] : [],
+    );
   return [...new Set(["127.0.0.1", "[::1]", hostname().toLowerCase(), ...addresses])];
 }
 

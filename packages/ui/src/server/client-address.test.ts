@@ -79,9 +79,9 @@ describe("the client's address behind trusted proxies", () => {
     );
     // A chain of trusted proxies is walked through to the client.
     const chain = await serverTrusting("loopback, 10.0.0.0/8");
-    expect((await chain({ "x-forwarded-for": "198.51.100.1, 203.0.113.9, 10.1.2.3" })).address).toBe(
-      "203.0.113.9",
-    );
+    expect(
+      (await chain({ "x-forwarded-for": "198.51.100.1, 203.0.113.9, 10.1.2.3" })).address,
+    ).toBe("203.0.113.9");
   });
 
   it("keeps the proxy's forwarding headers", async () => {

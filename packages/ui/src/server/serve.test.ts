@@ -57,7 +57,9 @@ describe("npm run dev, opened by another name than localhost", () => {
         .flatMap((e) => (e && e.family === "IPv4" ? [e.address] : [])),
     ];
     for (const host of new Set(hosts)) {
-      const res = await fetch(`${base}${script}`, { headers: { origin: `http://${host}:${port}` } });
+      const res = await fetch(`${base}${script}`, {
+        headers: { origin: `http://${host}:${port}` },
+      });
       expect(res.status, host).toBe(200);
     }
     // Another site still gets nothing.

@@ -91,10 +91,16 @@ test("[coordinator] switches the active agency between social services and the e
 test("[anonymous] the API answers 401 without a session, whatever the page does", async ({
   request,
 }) => {
-  const res = await request.get(`${WEB}/api/trpc/individual.list`);
+  // As the app's own page calls it (a same-origin fetch): only the session is missing.
+  const sameOrigin = { "sec-fetch-site": "same-origin" };
+  const res = await request.get(`${WEB}/api/trpc/individual.list`, { headers: sameOrigin });
   expect(res.status()).toBe(401);
   const forged = await request.get(`${WEB}/api/trpc/individual.list`, {
-    headers: { "x-middleware-subrequest": "middleware", cookie: "truce-web.session-token=forged" },
+    headers: {
+      ...sameOrigin,
+      "x-middleware-subrequest": "middleware",
+      cookie: "truce-web.session-token=forged",
+    },
   });
   expect(forged.status()).toBe(401);
 });

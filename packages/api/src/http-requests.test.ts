@@ -31,6 +31,16 @@ afterAll(async () => {
 
 const SITE = "http://truce.example";
 
+/** Someone in the approved register, whom every case role may read. */
+async function approvedPerson() {
+  const [person] = await demo.db
+    .select({ id: individual.id })
+    .from(individual)
+    .where(eq(individual.registrationStatus, "approved"))
+    .limit(1);
+  return person!;
+}
+
 const countLog = () => demo.db.select({ n: sql<number>`count(*)::int` }).from(accessLog);
 
 function handler(claims: SessionClaims | null = null, db: Db = demo.db) {
@@ -148,12 +158,8 @@ describe("a read (GET) from another site", () => {
 
   it('lets no cross-site link "read" a profile in a signed-in user\'s name', async () => {
     const police = await claimsFor(demo.db, "police.staff@truce.example");
-    const [person] = await demo.db
-      .select({ id: individual.id })
-      .from(individual)
-      .where(eq(individual.registrationStatus, "approved"))
-      .limit(1);
-    const path = `individual.byId?input=${encodeURIComponent(JSON.stringify({ json: { id: person!.id } }))}`;
+    const person = await approvedPerson();
+    const path = `individual.byId?input=${encodeURIComponent(JSON.stringify({ json: { id: person.id } }))}`;
     const cookie = "truce-purpose=case_work";
     const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
     const before = (await countLog())[0]!.n;
@@ -361,12 +367,8 @@ describe("every answer", () => {
 describe("a malformed purpose cookie", () => {
   it("counts as no purpose: a profile read asks for one (412), never a server error", async () => {
     const police = await claimsFor(demo.db, "police.staff@truce.example");
-    const [person] = await demo.db
-      .select({ id: individual.id })
-      .from(individual)
-      .where(eq(individual.registrationStatus, "approved"))
-      .limit(1);
-    const input = encodeURIComponent(JSON.stringify({ json: { id: person!.id } }));
+    const person = await approvedPerson();
+    const input = encodeURIComponent(JSON.stringify({ json: { id: person.id } }));
     for (const value of ["%E0%A4%A", "%", "case_work%zz"]) {
       const res = await handler(police)(
         get(`individual.byId?input=${input}`, { cookie: `truce-purpose=${value}` }),

@@ -8,7 +8,9 @@ type AccessAction = (typeof accessLog.action.enumValues)[number];
 /**
  * Writes one access-log row as the actor. Call it with the transaction of the action it
  * records: a change that fails leaves no row, and a row that cannot be written fails the
- * change.
+ * change. Write it last in the transaction: the row takes the lock on the end of the log's
+ * hash chain (docs/database-roles.md) until the transaction ends, so every other writer of
+ * the log waits that long, and a lock taken after it could deadlock with one of them.
  */
 export async function recordAccess(
   tx: DbOrTx,

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@truce/auth/actor";
 import { and, desc, eq } from "@truce/db";
-import { accessLog, agency, membership, user } from "@truce/db/schema";
+import { accessLog, membership, user, type agency } from "@truce/db/schema";
 import { DEMO_PASSWORD_HASH } from "@truce/db/seed";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
 import { appRouter } from "./root";
@@ -18,11 +18,9 @@ type Role = (typeof membership.role.enumValues)[number];
 type PlatformRole = (typeof user.platformRoles.enumValues)[number];
 
 let demo: DemoDatabase;
-const agencyIds = {} as Record<AgencyKind, string>;
 
 beforeAll(async () => {
   demo = await startDemoDatabase();
-  for (const row of await demo.db.select().from(agency)) agencyIds[row.kind] = row.id;
 });
 afterAll(async () => {
   await demo?.stop();
@@ -42,7 +40,7 @@ async function createUser(
   for (const [kind, role] of memberships) {
     const [m] = await demo.db
       .insert(membership)
-      .values({ userId: created!.id, agencyId: agencyIds[kind], role })
+      .values({ userId: created!.id, agencyId: demo.agencyIds[kind]!, role })
       .returning({ id: membership.id });
     membershipIn[kind] = m!.id;
   }
@@ -243,7 +241,7 @@ describe("disabling a membership", () => {
       .where(
         and(
           eq(membership.userId, coordinator.userId),
-          eq(membership.agencyId, agencyIds.social_services),
+          eq(membership.agencyId, demo.agencyIds.social_services!),
         ),
       );
     const [exitMembership] = await demo.db
@@ -252,7 +250,7 @@ describe("disabling a membership", () => {
       .where(
         and(
           eq(membership.userId, coordinator.userId),
-          eq(membership.agencyId, agencyIds.exit_programme),
+          eq(membership.agencyId, demo.agencyIds.exit_programme!),
         ),
       );
     const asSocial = { ...coordinator, membershipId: socialMembership!.id };
@@ -293,7 +291,7 @@ describe("disabling a membership", () => {
     expect(logged).toMatchObject({
       action: "update",
       userId: socialAdmin.id,
-      agencyId: agencyIds.social_services,
+      agencyId: demo.agencyIds.social_services,
       fields: ["disabled"],
     });
     expect(logged?.detail).toMatchObject({ userId: coordinator.userId, disabled: true });

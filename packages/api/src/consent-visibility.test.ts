@@ -6,24 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@truce/auth/actor";
 import { and, eq, isNull, sql } from "@truce/db";
-import {
-  agency,
-  consent,
-  intervention,
-  interventionParticipant,
-  note,
-  referral,
-} from "@truce/db/schema";
+import { consent, intervention, interventionParticipant, note, referral } from "@truce/db/schema";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
 import { interventionContentScope } from "./policy";
 import { callerFor, claimsFor, userIdOf } from "./test-actors";
 
 let demo: DemoDatabase;
-const agencyIds: Record<string, string> = {};
 
 beforeAll(async () => {
   demo = await startDemoDatabase();
-  for (const row of await demo.db.select().from(agency)) agencyIds[row.kind] = row.id;
 });
 afterAll(async () => {
   await demo?.stop();
@@ -51,7 +42,7 @@ async function recordConsent(individualId: string, decision: "given" | "refused"
     decision,
     decidedOn: "2026-11-20",
     recordedById: socialStaff,
-    recordedByAgencyId: agencyIds.social_services!,
+    recordedByAgencyId: demo.agencyIds.social_services!,
   });
 }
 
@@ -63,7 +54,7 @@ describe("notes", () => {
       .innerJoin(consent, eq(consent.individualId, note.individualId))
       .where(
         and(
-          eq(note.authorAgencyId, agencyIds.social_services!),
+          eq(note.authorAgencyId, demo.agencyIds.social_services!),
           eq(note.visibility, "programme"),
           eq(consent.decision, "given"),
           isNull(consent.withdrawnAt),
@@ -112,7 +103,7 @@ describe("interventions", () => {
       join ${interventionParticipant} p on p.intervention_id = i.id
       left join ${consent} c on c.individual_id = p.individual_id
         and c.decision = 'given' and c.withdrawn_at is null
-      where i.lead_agency_id = ${agencyIds.social_services!} and i.visibility = 'programme'
+      where i.lead_agency_id = ${demo.agencyIds.social_services!} and i.visibility = 'programme'
       group by i.id
       having count(c.id) > 0 and count(*) > count(c.id)
       order by i.id limit 1`);
@@ -160,7 +151,7 @@ describe("interventions", () => {
       .insert(intervention)
       .values({
         kind: "support_offer",
-        leadAgencyId: agencyIds.social_services!,
+        leadAgencyId: demo.agencyIds.social_services!,
         occurredAt: new Date("2026-11-10T10:00:00Z"),
         status: "done",
         visibility: "programme",

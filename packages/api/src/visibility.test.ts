@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, sql } from "@truce/db";
 import {
   accessLog,
-  agency,
   assignment,
   individual,
   intervention,
@@ -15,11 +14,9 @@ import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
 import { callerFor, claimsFor, settle, userIdOf } from "./test-actors";
 
 let demo: DemoDatabase;
-const agencyIds: Record<string, string> = {};
 
 beforeAll(async () => {
   demo = await startDemoDatabase();
-  for (const row of await demo.db.select().from(agency)) agencyIds[row.kind] = row.id;
 });
 afterAll(async () => {
   await demo?.stop();
@@ -42,7 +39,7 @@ describe("notes", () => {
     const [policeNote] = await demo.db
       .select({ id: note.id, individualId: note.individualId })
       .from(note)
-      .where(and(eq(note.authorAgencyId, agencyIds.police!), eq(note.visibility, "agency")))
+      .where(and(eq(note.authorAgencyId, demo.agencyIds.police!), eq(note.visibility, "agency")))
       .limit(1);
     const social = await as("social.staff@truce.example");
     const listed = await social.note.forIndividual({ individualId: policeNote!.individualId! });
@@ -141,7 +138,7 @@ describe("interventions", () => {
       .innerJoin(individual, eq(individual.id, interventionParticipant.individualId))
       .where(
         and(
-          eq(intervention.leadAgencyId, agencyIds.police!),
+          eq(intervention.leadAgencyId, demo.agencyIds.police!),
           eq(intervention.visibility, "agency"),
           eq(individual.registrationStatus, "approved"),
           sql`${intervention.summary} is not null`,
@@ -214,7 +211,7 @@ describe("profiles", () => {
       .insert(assignment)
       .values({
         individualId: person!.id,
-        agencyId: agencyIds.exit_programme!,
+        agencyId: demo.agencyIds.exit_programme!,
         userId: exitStaffId,
         role: "other",
         startedOn: sql`current_date - 30`,
@@ -247,7 +244,7 @@ describe("profiles", () => {
       .where(
         and(
           eq(individual.registrationStatus, "pending"),
-          eq(individual.registeringAgencyId, agencyIds.police!),
+          eq(individual.registeringAgencyId, demo.agencyIds.police!),
         ),
       )
       .limit(1);

@@ -1,24 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "@truce/db";
-import { agency, membership, user } from "@truce/db/schema";
+import { membership, user } from "@truce/db/schema";
 import { DEMO_PASSWORD, DEMO_PASSWORD_HASH } from "@truce/db/seed";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
-import { defaultMembership, listMemberships, loadActor, mayUseApp } from "./actor";
+import { defaultMembership, listMemberships, loadActor, mayUseApp, type AgencyKind } from "./actor";
 import { authenticate } from "./sign-in";
 
 let demo: DemoDatabase;
-const agencyIds: Record<string, string> = {};
 
 beforeAll(async () => {
   demo = await startDemoDatabase();
-  for (const row of await demo.db.select().from(agency)) agencyIds[row.kind] = row.id;
 });
 afterAll(async () => {
   await demo?.stop();
 });
 
 /** A user of this test's own with the given memberships, each enabled or disabled. */
-async function createUser(memberships: { kind: string; disabled: boolean }[]) {
+async function createUser(memberships: { kind: AgencyKind; disabled: boolean }[]) {
   const email = `actor.${crypto.randomUUID().slice(0, 8)}@truce.example`;
   const [created] = await demo.db
     .insert(user)
@@ -28,7 +26,7 @@ async function createUser(memberships: { kind: string; disabled: boolean }[]) {
   for (const { kind, disabled } of memberships) {
     const [m] = await demo.db
       .insert(membership)
-      .values({ userId: created!.id, agencyId: agencyIds[kind]!, role: "staff", disabled })
+      .values({ userId: created!.id, agencyId: demo.agencyIds[kind]!, role: "staff", disabled })
       .returning({ id: membership.id });
     ids[kind] = m!.id;
   }

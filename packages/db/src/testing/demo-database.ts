@@ -1,7 +1,11 @@
 import { createDb, type Db } from "../client";
 import { runMigrations } from "../migrate";
+import type { AGENCY_KINDS } from "../enum-values";
+import { agency } from "../schema";
 import { seedDemo } from "../seed";
 import { startPgServer, type PgServer } from "./pg-server";
+
+type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export interface DemoDatabase {
   /** `server.url` connects as the owner. */
@@ -15,6 +19,8 @@ export interface DemoDatabase {
    * role may not do (DDL, triggers, tampering with the access log).
    */
   ownerDb: Db;
+  /** Each demo agency's id by its kind (one agency of each kind the demo has). */
+  agencyIds: Partial<Record<AgencyKind, string>>;
   stop(): Promise<void>;
 }
 
@@ -30,11 +36,13 @@ export async function startDemoDatabase(): Promise<DemoDatabase> {
     const db = createDb(appUrl);
     const ownerDb = createDb(server.url, { max: 2 });
     await seedDemo(ownerDb);
+    const agencies = await ownerDb.select({ id: agency.id, kind: agency.kind }).from(agency);
     return {
       server,
       appUrl,
       db,
       ownerDb,
+      agencyIds: Object.fromEntries(agencies.map((a) => [a.kind, a.id])),
       async stop() {
         await db.close();
         await ownerDb.close();

@@ -1,10 +1,23 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import apiErrorsEn from "../messages/api-errors/en.json";
+import apiErrorsSv from "../messages/api-errors/sv.json";
 import en from "../messages/en.json";
 import sv from "../messages/sv.json";
+import validationEn from "../messages/validation/en.json";
+import validationSv from "../messages/validation/sv.json";
 import { LOCALE_COOKIE, resolveLocale, type Locale } from "./i18n";
 
-const common: Record<Locale, Record<string, unknown>> = { en, sv };
+/**
+ * The shared catalog, in parts: the interface's own texts, the API's error messages
+ * (`apiErrors.*`, the keys an AppError carries) and the input rules' messages
+ * (`validation.*`, the keys the shared zod schemas carry). Each part has its own top-level
+ * namespace, so they merge without overlap.
+ */
+const common: Record<Locale, Record<string, unknown>> = {
+  en: { ...en, ...apiErrorsEn, ...validationEn },
+  sv: { ...sv, ...apiErrorsSv, ...validationSv },
+};
 
 /**
  * next-intl's request configuration for an app: the language from the cookie or the

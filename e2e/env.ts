@@ -6,6 +6,8 @@ export const e2eEnv = z
     E2E_WEB_URL: z.string().url().default("http://127.0.0.1:3100"),
     E2E_ADMIN_URL: z.string().url().default("http://127.0.0.1:3101"),
     E2E_DATABASE_URL: z.string().optional(),
+    /** The token run.ts marked the database with (database-mark.ts). */
+    E2E_DATABASE_MARK: z.string().optional(),
     CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
     CI: z.string().optional(),
   })

@@ -14,6 +14,8 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: "./tests",
+  // Refuses any database but the one run.ts started for this run.
+  globalSetup: "./global-setup.ts",
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -29,4 +31,11 @@ export default defineConfig({
     trace: "off",
     screenshot: "only-on-failure",
   },
+  projects: [
+    // Each role signs in once, through the API, and saves its browser state (.auth/).
+    { name: "sign-in", testMatch: /\.setup\.ts$/ },
+    // The specs: a test that names a role (`test.use({ role })`, fixtures.ts) starts from
+    // that role's saved state, so only the tests about signing in go through the form.
+    { name: "browser", testMatch: /\.spec\.ts$/, dependencies: ["sign-in"] },
+  ],
 });

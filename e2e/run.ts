@@ -1,7 +1,8 @@
 /**
  * `npm run test:e2e`: builds both apps, starts a throwaway PostgreSQL with the demo data,
  * serves the production builds against it on free ports, runs Playwright in Debian's
- * Chromium, and tears everything down again, also when a test fails.
+ * Chromium, and tears everything down again, also when a test fails. Other arguments go to
+ * Playwright; `--no-build` serves the builds already there (to iterate on the tests alone).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,6 +11,7 @@ import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startDemoDatabase } from "@truce/db/testing";
+import { markTestDatabase } from "./database-mark";
 import { e2eEnv } from "./env";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -95,12 +97,13 @@ async function main(): Promise<number> {
     return 1;
   }
   const quiet = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
-  console.log("[e2e] building both apps");
-  if (
-    run("npx", ["turbo", "run", "build", "--filter=@truce/web", "--filter=@truce/admin"], quiet) !==
-    0
-  ) {
-    return 1;
+  const args = process.argv.slice(2);
+  if (args.includes("--no-build")) {
+    console.log("[e2e] serving the builds already there (--no-build)");
+  } else {
+    console.log("[e2e] building both apps");
+    const build = ["turbo", "run", "build", "--filter=@truce/web", "--filter=@truce/admin"];
+    if (run("npx", build, quiet) !== 0) return 1;
   }
 
   console.log("[e2e] starting a throwaway PostgreSQL with the demo data");
@@ -109,6 +112,7 @@ async function main(): Promise<number> {
   const cleanup = () => apps.forEach(stopApp);
   process.once("exit", cleanup);
   try {
+    const mark = await markTestDatabase(demo.server.url);
     const [webPort, adminPort] = [await freePort(), await freePort()];
     // The apps connect as the app role, like on a real server; never with the owner's URL.
     const { DATABASE_MIGRATION_URL: _owner, ...inherited }: NodeJS.ProcessEnv = quiet;
@@ -129,13 +133,14 @@ async function main(): Promise<number> {
 
     return run(
       "npx",
-      ["playwright", "test", ...process.argv.slice(2)],
+      ["playwright", "test", ...args.filter((a) => a !== "--no-build")],
       {
         ...quiet,
         E2E_WEB_URL: webUrl,
         E2E_ADMIN_URL: adminUrl,
         // the owner: specs set up what the apps' role may not (a trigger on the access log)
         E2E_DATABASE_URL: demo.server.url,
+        E2E_DATABASE_MARK: mark,
       },
       here,
     );

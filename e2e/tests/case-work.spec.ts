@@ -1,52 +1,85 @@
-import { expect, test } from "@playwright/test";
-import { query, signInWithForm, WEB } from "./support";
+import { and, desc, eq } from "@truce/db";
+import { accessLog } from "@truce/db/schema";
+import { expect, test, WEB } from "./fixtures";
+import { fullName, listedName, untilItTakes } from "./support";
 
-test("[social worker] cannot open a police agency-only note", async ({ page }) => {
-  const [policeNote] = await query<{ id: string; body: string }>(
-    `select n.id, n.body from note n join agency a on a.id = n.author_agency_id
-     where a.kind = 'police' and n.visibility = 'agency' order by n.id limit 1`,
-  );
-  await signInWithForm(page, WEB, "social.staff@truce.example");
-  await expect(page).toHaveURL(/\/individuals/);
-  await page.goto(`${WEB}/notes/${policeNote!.id}`);
-  // A note is case content: read only with the session's purpose, asked for first.
-  await expect(page.getByRole("heading", { name: "What is this session for?" })).toBeVisible();
-  await page.getByRole("button", { name: "Case work" }).click();
-  await expect(
-    page
-      .getByRole("alert")
-      .filter({ hasText: "This note is kept within the agency that wrote it" }),
-  ).toBeVisible();
-  await expect(page.getByText(policeNote!.body)).toHaveCount(0);
+test.describe("as social services staff", () => {
+  test.use({ role: "social staff" });
+
+  test("[social staff] cannot open a police agency-only note", async ({
+    page,
+    seed,
+    api,
+    expectAccessible,
+  }) => {
+    const person = await seed.person({ registeredBy: "police" });
+    const body = `Seen with the group's leader, ${person.familyName}`;
+    const police = await api.web("police staff");
+    const note = await police.note.create({
+      individualId: person.id,
+      body,
+      kind: "fact",
+      visibility: "agency",
+    });
+
+    await page.goto(`${WEB}/notes/${note.id}`);
+    // A note is case content: read only with the session's purpose, asked for first.
+    await expect(page.getByRole("heading", { name: "What is this session for?" })).toBeVisible();
+    await expectAccessible();
+    await page.getByRole("button", { name: "Case work" }).click();
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: "This note is kept within the agency that wrote it" }),
+    ).toBeVisible();
+    await expect(page.getByText(body)).toHaveCount(0);
+    await expectAccessible();
+  });
 });
 
-test("[police staff] opens a profile for case work and adds an agency-only note", async ({
-  page,
-}) => {
-  const [person] = await query<{ id: string; given_name: string; family_name: string }>(
-    `select id, given_name, family_name from individual where registration_status = 'approved'
-     order by family_name, given_name, id limit 1`,
-  );
-  await signInWithForm(page, WEB, "police.staff@truce.example");
-  await expect(page).toHaveURL(/\/individuals/);
-  await page.getByRole("link", { name: `${person!.family_name}, ${person!.given_name}` }).click();
-  await expect(page.getByRole("heading", { name: "What is this session for?" })).toBeVisible();
-  await page.getByRole("button", { name: "Case work" }).click();
-  await expect(
-    page.getByRole("heading", { name: `${person!.given_name} ${person!.family_name}` }),
-  ).toBeVisible();
-  await expect(page.getByTestId("purpose-menu")).toContainText("Case work");
+test.describe("as police staff", () => {
+  test.use({ role: "police staff" });
 
-  const text = `Seen near the square ${Date.now()}`;
-  await page.getByRole("button", { name: "Save note" }).click();
-  await expect(page.getByText("Write the note before saving it.")).toBeVisible();
-  await page.getByLabel("New note").fill(text);
-  await page.getByRole("button", { name: "Save note" }).click();
-  await expect(page.getByRole("list", { name: "Notes" })).toContainText(text);
+  test("[police staff] opens a profile for case work and adds an agency-only note", async ({
+    page,
+    seed,
+    db,
+    expectAccessible,
+  }) => {
+    const person = await seed.person({ registeredBy: "police" });
+    await page.goto(`${WEB}/individuals?q=${encodeURIComponent(person.familyName)}`);
+    await page.getByRole("link", { name: listedName(person) }).click();
+    await expect(page.getByRole("heading", { name: "What is this session for?" })).toBeVisible();
+    await untilItTakes(
+      () => page.getByRole("button", { name: "Case work" }).click({ timeout: 5_000 }),
+      () =>
+        expect(page.getByRole("heading", { name: fullName(person) })).toBeVisible({
+          timeout: 5_000,
+        }),
+    );
+    await expect(page.getByTestId("purpose-menu")).toContainText("Case work");
+    await expectAccessible();
 
-  const [logged] = await query<{ purpose: string }>(
-    `select purpose from access_log where entity_type = 'individual' and entity_id = '${person!.id}'
-     and action = 'read' order by id desc limit 1`,
-  );
-  expect(logged?.purpose).toBe("case_work");
+    const text = `Seen near the square, ${person.familyName}`;
+    await page.getByRole("button", { name: "Save note" }).click();
+    await expect(page.getByText("Write the note before saving it.")).toBeVisible();
+    await page.getByLabel("New note").fill(text);
+    await page.getByRole("button", { name: "Save note" }).click();
+    await expect(page.getByRole("list", { name: "Notes" })).toContainText(text);
+    await expectAccessible();
+
+    const [logged] = await db
+      .select({ purpose: accessLog.purpose })
+      .from(accessLog)
+      .where(
+        and(
+          eq(accessLog.entityType, "individual"),
+          eq(accessLog.entityId, person.id),
+          eq(accessLog.action, "read"),
+        ),
+      )
+      .orderBy(desc(accessLog.id))
+      .limit(1);
+    expect(logged?.purpose).toBe("case_work");
+  });
 });

@@ -1,15 +1,15 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { and, eq } from "@truce/db";
+import { accessLog, recoveryCode } from "@truce/db/schema";
+import { ADMIN, expect, signInThroughApi, test, WEB } from "./fixtures";
 import {
-  ADMIN,
-  createTestUser,
   DEMO_PASSWORD,
   DEMO_TOTP_SECRET,
   enterSecondStepCode,
-  query,
+  openMenu,
   signInWithForm,
   signOutWithMenu,
   totpCode,
-  WEB,
 } from "./support";
 
 const GENERIC = "The e-mail address or password is not right, or the account cannot sign in.";
@@ -39,61 +39,44 @@ async function sessionCookie(page: Page) {
 async function signInElsewhere(browser: Browser, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInWithForm(page, WEB, email);
-  await expect(page).toHaveURL(/\/individuals/);
+  await signInThroughApi(context.request, "web", { email });
   return { page, cookie: await sessionCookie(page), close: () => context.close() };
 }
 
-/** Gives a test user an authenticator app with the demo secret (a row of their own). */
-async function enrolWithDemoSecret(email: string) {
-  await query(
-    `insert into totp_credential (user_id, secret, confirmed_at)
-     select id, $2, now() from "user" where email = $1`,
-    [email, DEMO_TOTP_SECRET],
-  );
-}
-
-/** What the page reports as going wrong: console errors and uncaught exceptions. */
-function watchForErrors(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  return problems;
-}
-
 async function openAccountSecurity(page: Page) {
-  await page.locator('[data-slot="user-menu"]').click();
-  await page.getByRole("menuitem", { name: "Account security" }).click();
+  const item = page.getByRole("menuitem", { name: "Account security" });
+  await openMenu(page.locator('[data-slot="user-menu"]'), item);
+  await item.click();
   await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
 }
 
-test("[anyone] is locked out after repeated wrong passwords", async ({ page }) => {
-  const email = await createTestUser();
+test("[anyone] is locked out after repeated wrong passwords", async ({ page, seed, db }) => {
+  const own = await seed.user({ memberships: [["police", "staff"]] });
   for (let i = 0; i < 5; i++) {
-    await signInWithForm(page, WEB, email, "wrong-password");
+    await signInWithForm(page, WEB, own.email, "wrong-password");
     await expect(page.getByTestId("sign-in-error")).toHaveText(GENERIC);
   }
   // the right password now gets exactly the same answer
-  await signInWithForm(page, WEB, email);
+  await signInWithForm(page, WEB, own.email);
   await expect(page.getByTestId("sign-in-error")).toHaveText(GENERIC);
   await expect(page).toHaveURL(/\/sign-in/);
   // the lockout names the account by its id; nothing typed is stored
-  const [lockouts] = await query<{ n: number; typed: number }>(
-    `select count(*) filter (where a.user_id = u.id)::int as n,
-            count(*) filter (where a.detail::text like '%' || $1 || '%')::int as typed
-     from access_log a, "user" u where a.action = 'lockout' and u.email = $1`,
-    [email],
-  );
-  expect(lockouts).toEqual({ n: 1, typed: 0 });
+  const lockouts = await db
+    .select({ userId: accessLog.userId, detail: accessLog.detail })
+    .from(accessLog)
+    .where(eq(accessLog.action, "lockout"));
+  expect(lockouts.filter((row) => row.userId === own.id)).toHaveLength(1);
+  expect(lockouts.filter((row) => JSON.stringify(row.detail).includes(own.email))).toEqual([]);
 });
 
 test("[exit manager] signs in with a TOTP code; half signed in, the API refuses everything", async ({
   page,
+  seed,
 }) => {
+  // A code is good once, so an exit manager of the test's own, with the demo secret.
+  const own = await seed.user({ memberships: [["exit_programme", "manager"]], totp: true });
   await page.goto(`${WEB}/individuals`);
-  await signInWithForm(page, WEB, "exit.manager@truce.example");
+  await signInWithForm(page, WEB, own.email);
   await expect(page.getByRole("heading", { name: "Enter your code" })).toBeVisible();
 
   // After the password and before the code: no procedure answers, no page opens.
@@ -118,19 +101,23 @@ test("[staff] sets up two-factor sign-in on the account page; other sessions end
   page,
   browser,
   playwright,
+  seed,
+  db,
+  expectAccessible,
 }) => {
-  const email = await createTestUser("social_services");
+  test.slow(); // the suite's longest flow: enrolment, then two sign-ins with recovery codes
+  const own = await seed.user({ memberships: [["social_services", "staff"]] });
   // the same person, signed in elsewhere before the change
-  const elsewhere = await signInElsewhere(browser, email);
+  const elsewhere = await signInElsewhere(browser, own.email);
   const api = await playwright.request.newContext();
   try {
     expect(await sessionMe(api, elsewhere.cookie)).toBe(200);
 
-    const problems = watchForErrors(page);
-    await signInWithForm(page, WEB, email);
-    await expect(page).toHaveURL(/\/individuals/);
+    await signInThroughApi(page.request, "web", own);
+    await page.goto(`${WEB}/individuals`);
     await openAccountSecurity(page);
     await expect(page.getByTestId("two-factor-status")).toContainText("Off");
+    await expectAccessible();
     await page.getByRole("link", { name: "Set up an authenticator app" }).click();
     // changing a factor asks for the factors again
     await page.getByLabel("Your password").fill("wrong-password");
@@ -139,32 +126,33 @@ test("[staff] sets up two-factor sign-in on the account page; other sessions end
     await page.getByLabel("Your password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+    await expectAccessible();
     const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
     await page.getByLabel("Code from the app").fill(totpCode(secret));
     await page.getByRole("button", { name: "Turn on" }).click();
     await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
     const codes = await page.getByTestId("recovery-codes").locator("li").allTextContents();
+    await expectAccessible();
     await page.getByRole("button", { name: /I have saved my codes/ }).click();
     await expect(page.getByTestId("two-factor-status")).toContainText("On");
     // the session that made the change goes on; the one signed in before it has ended
     expect(await sessionMe(api, await sessionCookie(page))).toBe(200);
     expect(await sessionMe(api, elsewhere.cookie)).toBe(401);
-    expect(problems).toEqual([]);
 
-    const [stored] = await query<{ n: number; clear: number }>(
-      `select count(*)::int as n, count(*) filter (where code_hash like '%' || $2 || '%')::int as clear
-       from recovery_code r join "user" u on u.id = r.user_id where u.email = $1`,
-      [email, codes[0]!],
-    );
-    expect(stored).toEqual({ n: 10, clear: 0 });
+    const stored = await db
+      .select({ codeHash: recoveryCode.codeHash })
+      .from(recoveryCode)
+      .where(eq(recoveryCode.userId, own.id));
+    expect(stored).toHaveLength(10);
+    expect(stored.filter((row) => row.codeHash.includes(codes[0]!))).toEqual([]);
 
     await signOutWithMenu(page);
-    await signInWithForm(page, WEB, email);
+    await signInWithForm(page, WEB, own.email);
     await enterSecondStepCode(page, codes[0]!);
     await expect(page).toHaveURL(/\/individuals/);
 
     await signOutWithMenu(page);
-    await signInWithForm(page, WEB, email);
+    await signInWithForm(page, WEB, own.email);
     await enterSecondStepCode(page, codes[0]!);
     await expect(page.getByTestId("code-error")).toContainText("used already");
     await enterSecondStepCode(page, codes[1]!);
@@ -179,14 +167,15 @@ test("[staff] signs out their other sessions from the account page; this one goe
   page,
   browser,
   playwright,
+  seed,
+  db,
 }) => {
-  const email = await createTestUser();
-  const elsewhere = await signInElsewhere(browser, email);
+  const own = await seed.user({ memberships: [["police", "staff"]] });
+  const elsewhere = await signInElsewhere(browser, own.email);
   const api = await playwright.request.newContext();
   try {
-    const problems = watchForErrors(page);
-    await signInWithForm(page, WEB, email);
-    await expect(page).toHaveURL(/\/individuals/);
+    await signInThroughApi(page.request, "web", own);
+    await page.goto(`${WEB}/individuals`);
 
     await openAccountSecurity(page);
     await page.getByRole("link", { name: "Sign out my other sessions" }).click();
@@ -198,17 +187,15 @@ test("[staff] signs out their other sessions from the account page; this one goe
 
     expect(await sessionMe(api, await sessionCookie(page))).toBe(200);
     expect(await sessionMe(api, elsewhere.cookie)).toBe(401);
-    expect(problems).toEqual([]);
     // the ended session's browser is sent to sign in (and shown the form, not sent round)
     await elsewhere.page.goto(`${WEB}/individuals`);
     await expect(elsewhere.page).toHaveURL(/\/sign-in/);
     await expect(elsewhere.page.getByLabel("E-mail address")).toBeVisible();
-    const [logged] = await query<{ n: number }>(
-      `select count(*)::int as n from access_log a join "user" u on u.id = a.user_id
-       where u.email = $1 and a.action = 'sign_out' and a.detail->>'scope' = 'other_sessions'`,
-      [email],
-    );
-    expect(logged?.n).toBe(1);
+    const signOuts = await db
+      .select({ detail: accessLog.detail })
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, own.id), eq(accessLog.action, "sign_out")));
+    expect(signOuts).toEqual([{ detail: expect.objectContaining({ scope: "other_sessions" }) }]);
   } finally {
     await api.dispose();
     await elsewhere.close();
@@ -218,10 +205,11 @@ test("[staff] signs out their other sessions from the account page; this one goe
 test("[staff] a signed-out session is dead on the server at once, even if its cookie was kept", async ({
   page,
   playwright,
+  seed,
 }) => {
-  const email = await createTestUser();
-  await signInWithForm(page, WEB, email);
-  await expect(page).toHaveURL(/\/individuals/);
+  const own = await seed.user({ memberships: [["police", "staff"]] });
+  await signInThroughApi(page.request, "web", own);
+  await page.goto(`${WEB}/individuals`);
   const kept = await sessionCookie(page);
   const replay = await playwright.request.newContext();
   try {
@@ -235,10 +223,10 @@ test("[staff] a signed-out session is dead on the server at once, even if its co
 
 test("[staff] an active session is renewed: each renewal moves the idle timeout on", async ({
   page,
+  seed,
 }) => {
-  const email = await createTestUser();
-  await signInWithForm(page, WEB, email);
-  await expect(page).toHaveURL(/\/individuals/);
+  const own = await seed.user({ memberships: [["police", "staff"]] });
+  await signInThroughApi(page.request, "web", own);
   const expiry = async () =>
     (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE)!.expires;
   const before = await expiry();
@@ -250,16 +238,20 @@ test("[staff] an active session is renewed: each renewal moves the idle timeout 
   expect(await expiry()).toBeGreaterThanOrEqual(before + 2);
 });
 
-test("[platform admin] finds two-factor sign-in on the admin app's account page", async ({
-  page,
-}) => {
-  await signInWithForm(page, ADMIN, "platform.admin@truce.example");
-  await page.locator('[data-slot="user-menu"]').click();
-  await page.getByRole("menuitem", { name: "Account security" }).click();
-  await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
-  await expect(page.getByTestId("two-factor-status")).toContainText("Off");
-  await expect(page.getByRole("link", { name: "Set up an authenticator app" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Sign out my other sessions" })).toBeVisible();
+test.describe("as a platform admin", () => {
+  test.use({ role: "platform admin" });
+
+  test("[platform admin] finds two-factor sign-in on the admin app's account page", async ({
+    page,
+    expectAccessible,
+  }) => {
+    await page.goto(`${ADMIN}/agencies`);
+    await openAccountSecurity(page);
+    await expect(page.getByTestId("two-factor-status")).toContainText("Off");
+    await expect(page.getByRole("link", { name: "Set up an authenticator app" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign out my other sessions" })).toBeVisible();
+    await expectAccessible();
+  });
 });
 
 test.describe("with the page's scripts off", () => {
@@ -282,8 +274,9 @@ test.describe("with the page's scripts off", () => {
 
   test("[staff] signs in through the form: it posts, and the password is never in a URL", async ({
     page,
+    seed,
   }) => {
-    const email = await createTestUser();
+    const { email } = await seed.user({ memberships: [["police", "staff"]] });
     const navigations = recordNavigations(page);
     // one wrong password first: the error comes back in the page the POST answered
     await signInWithForm(page, WEB, email, "wrong-password");
@@ -308,9 +301,11 @@ test.describe("with the page's scripts off", () => {
     expect(page.url()).not.toContain(DEMO_PASSWORD);
   });
 
-  test("[staff] enters the second step's code through a form that posts", async ({ page }) => {
-    const email = await createTestUser();
-    await enrolWithDemoSecret(email);
+  test("[staff] enters the second step's code through a form that posts", async ({
+    page,
+    seed,
+  }) => {
+    const { email } = await seed.user({ memberships: [["police", "staff"]], totp: true });
     const navigations = recordNavigations(page);
     await signInWithForm(page, WEB, email);
     const code = totpCode(DEMO_TOTP_SECRET);

@@ -10,8 +10,8 @@ import { and, desc, eq } from "@truce/db";
 import { accessLog, membership, user, type agency } from "@truce/db/schema";
 import { DEMO_PASSWORD_HASH } from "@truce/db/seed";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
-import { appRouter } from "./root";
-import { callerFor, claimsFor } from "./test-actors";
+import { adminRouter } from "./root";
+import { adminCallerFor, callerFor, claimsFor } from "./test-actors";
 
 type AgencyKind = (typeof agency.kind.enumValues)[number];
 type Role = (typeof membership.role.enumValues)[number];
@@ -57,12 +57,13 @@ async function userVersion(id: string) {
   return row!.version;
 }
 
-const as = async (email: string, app: "web" | "admin" = "web") =>
-  callerFor(demo.db, await claimsFor(demo.db, email, app));
+/** The admin app's caller, signed in to the admin app as the user. */
+const as = async (email: string) =>
+  adminCallerFor(demo.db, await claimsFor(demo.db, email, "admin"));
 
 /** The police's agency admin of the demo data. */
-const policeAdmin = () => as("agency.admin@truce.example", "admin");
-const platformAdmin = () => as("platform.admin@truce.example", "admin");
+const policeAdmin = () => as("agency.admin@truce.example");
+const platformAdmin = () => as("platform.admin@truce.example");
 
 async function disableMembership(
   caller: Awaited<ReturnType<typeof as>>,
@@ -192,7 +193,7 @@ describe("the agency's own memberships only", () => {
     // Refused as if it did not exist, so an agency admin learns nothing of other agencies.
     const notManaged = {
       code: "NOT_FOUND",
-      message: "No such membership in the agencies you manage.",
+      message: "apiErrors.membership.notFound",
     };
     await expect(
       setRole(admin, social.membershipIn.social_services!, "manager"),
@@ -213,7 +214,7 @@ describe("the agency's own memberships only", () => {
     expect((await membershipRow(own)).disabled).toBe(false);
   });
 
-  it("a stale version is refused with a message that says what to do", async () => {
+  it("a stale version is refused with the message that says what to do", async () => {
     const member = await createUser([["police", "staff"]]);
     const id = member.membershipIn.police!;
     const { version } = await membershipRow(id);
@@ -223,7 +224,7 @@ describe("the agency's own memberships only", () => {
       admin.membership.setDisabled({ membershipId: id, disabled: false, version }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
-      message: "Someone changed this membership meanwhile. Reload and try again.",
+      message: "apiErrors.membership.stale",
     });
   });
 });
@@ -233,7 +234,7 @@ describe("disabling a membership", () => {
     // The coordinator of the demo works in social services and the exit programme; an admin
     // of social services disables the first.
     const socialAdmin = await createUser([["social_services", "agency_admin"]]);
-    const admin = await as(socialAdmin.email, "admin");
+    const admin = await as(socialAdmin.email);
     const coordinator = await claimsFor(demo.db, "coordinator@truce.example");
     const [socialMembership] = await demo.db
       .select({ id: membership.id })
@@ -348,7 +349,7 @@ describe("every change to a user or a membership", () => {
       version: (await membershipRow(target.membershipId)).version,
     }),
   };
-  const changes = Object.entries(appRouter._def.procedures as Record<string, unknown>)
+  const changes = Object.entries(adminRouter._def.procedures as Record<string, unknown>)
     .filter(
       ([path, procedure]) =>
         /^(user|membership)\./.test(path) &&

@@ -1,26 +1,27 @@
 /**
  * Case content is read only with a purpose, and every read is in the access log: proved over
- * every procedure of the router, enumerated from the router itself. A procedure declared as
+ * every procedure of each app, enumerated from the apps' routers themselves. A procedure declared as
  * case content (built with `caseContentProcedure`) refuses without the session's purpose and
  * logs each read with it; every other procedure returns none of the demo data's case content
  * to anyone, so a new procedure that returns content without the builder fails here.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnyTRPCProcedure } from "@trpc/server";
+import type { TruceApp } from "@truce/auth/actor";
 import { and, eq, gt, sql } from "@truce/db";
 import { accessLog, user } from "@truce/db/schema";
 import { DEMO_USERS } from "@truce/db/seed";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
 import {
+  APP_PROCEDURE_PATHS,
   invokeProcedure,
   loadProcedureFixtures,
   PROCEDURE_INPUTS,
-  PROCEDURE_PATHS,
   type ProcedureFixtures,
 } from "./procedure-inputs";
 import { PURPOSE_COOKIE } from "./purpose";
-import { appRouter } from "./root";
-import { callerFor, claimsFor } from "./test-actors";
+import { appRouters } from "./root";
+import { appCallerFor, claimsFor } from "./test-actors";
 import {
   caseContentProcedure,
   createCallerFactory,
@@ -52,12 +53,17 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-const procedures: Record<string, unknown> = appRouter._def.procedures;
-const isCaseContent = (path: string) =>
-  ((procedures[path] as AnyTRPCProcedure | undefined)?._def.meta as Meta | undefined)
-    ?.caseContent === true;
-const caseContentPaths = PROCEDURE_PATHS.filter(isCaseContent);
-const otherPaths = PROCEDURE_PATHS.filter((path) => !isCaseContent(path));
+const isCaseContent = (app: TruceApp, path: string) => {
+  const procedures: Record<string, unknown> = appRouters[app]._def.procedures;
+  const meta = (procedures[path] as AnyTRPCProcedure | undefined)?._def.meta as Meta | undefined;
+  return meta?.caseContent === true;
+};
+/** Every procedure of each app, as the app serves it. */
+const appProcedures = (Object.keys(APP_PROCEDURE_PATHS) as TruceApp[]).flatMap((app) =>
+  APP_PROCEDURE_PATHS[app].map((path) => ({ app, path })),
+);
+const caseContentProcedures = appProcedures.filter((p) => isCaseContent(p.app, p.path));
+const otherProcedures = appProcedures.filter((p) => !isCaseContent(p.app, p.path));
 
 const READER = "police.staff@truce.example";
 
@@ -84,28 +90,28 @@ function contentIn(output: unknown): string[] {
 }
 
 describe("case content", () => {
-  it("is what the reads of a person's case declare", () => {
-    expect(caseContentPaths).toEqual([
-      "individual.byId",
-      "intervention.forIndividual",
-      "note.byId",
-      "note.forIndividual",
+  it("is what the web app's reads of a person's case declare, and nothing the admin app serves", () => {
+    expect(caseContentProcedures.map((p) => `${p.app}: ${p.path}`)).toEqual([
+      "web: individual.byId",
+      "web: intervention.forIndividual",
+      "web: note.byId",
+      "web: note.forIndividual",
     ]);
   });
 
-  for (const path of caseContentPaths) {
-    it(`${path} refuses a read without the session's purpose, and logs nothing`, async () => {
+  for (const { app, path } of caseContentProcedures) {
+    it(`${app}: ${path} refuses a read without the session's purpose, and logs nothing`, async () => {
       const before = await lastLogId();
-      const caller = await callerFor(demo.db, await claimsFor(demo.db, READER), {});
+      const caller = await appCallerFor(app, demo.db, await claimsFor(demo.db, READER), {});
       await expect(
         invokeProcedure(caller, path, await PROCEDURE_INPUTS[path]!(fixtures)),
       ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
       expect(await logRowsSince(before, READER)).toEqual([]);
     });
 
-    it(`${path} returns content, and writes the read to the access log with the session's purpose`, async () => {
+    it(`${app}: ${path} returns content, and writes the read to the access log with the session's purpose`, async () => {
       const before = await lastLogId();
-      const caller = await callerFor(demo.db, await claimsFor(demo.db, READER), {
+      const caller = await appCallerFor(app, demo.db, await claimsFor(demo.db, READER), {
         purpose: "coordination_meeting",
       });
       const output = await invokeProcedure(caller, path, await PROCEDURE_INPUTS[path]!(fixtures));
@@ -122,8 +128,8 @@ describe("case content", () => {
     });
   }
 
-  for (const path of otherPaths) {
-    it(`${path}, not declared case content, returns none to anyone`, async () => {
+  for (const { app, path } of otherProcedures) {
+    it(`${app}: ${path}, not declared case content, returns none to anyone`, async () => {
       let answered = 0;
       const sessions = [
         null,
@@ -135,7 +141,7 @@ describe("case content", () => {
         )),
       ];
       for (const claims of sessions) {
-        const caller = await callerFor(demo.db, claims);
+        const caller = await appCallerFor(app, demo.db, claims);
         const output = await invokeProcedure(
           caller,
           path,

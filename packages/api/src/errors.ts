@@ -1,6 +1,9 @@
+import type { ApiErrorKey, MessageParams } from "./messages";
+
 /**
  * Domain errors: services throw these, never tRPC errors, and one formatter in trpc.ts maps
- * them to tRPC codes. The message is written for the person using the app.
+ * them to tRPC codes. What the person reads is the message key and its parameters, which the
+ * apps translate; the error's own message is the key, so a log line names it too.
  */
 export type AppErrorCode =
   | "UNAUTHENTICATED"
@@ -13,9 +16,10 @@ export type AppErrorCode =
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
-    message: string,
+    readonly key: ApiErrorKey,
+    readonly params: MessageParams = {},
   ) {
-    super(message);
+    super(key);
     this.name = "AppError";
   }
 }

@@ -12,18 +12,15 @@ import { eq } from "@truce/db";
 import { user } from "@truce/db/schema";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
 import { createTRPCFetchHandler } from "./http";
-import { appRouter } from "./root";
+import { APP_PROCEDURES } from "./procedure-inputs";
+import { appRouters } from "./root";
 import { claimsFor } from "./test-actors";
 
 /** Procedures anyone may call; every other one must refuse an anonymous caller. */
 const PUBLIC_PROCEDURES = new Set(["health.check"]);
 
-const procedures = Object.entries(appRouter._def.procedures as Record<string, unknown>).map(
-  ([path, procedure]) => ({
-    path,
-    type: (procedure as { _def: { type: "query" | "mutation" | "subscription" } })._def.type,
-  }),
-);
+/** Every procedure of each app, called through that app's handler. */
+const procedures = APP_PROCEDURES;
 const protectedProcedures = procedures.filter((p) => !PUBLIC_PROCEDURES.has(p.path));
 
 const alg = (header: object) => Buffer.from(JSON.stringify(header)).toString("base64url");
@@ -75,12 +72,11 @@ afterAll(async () => {
 
 /** A same-origin query (GET) or JSON mutation (POST): only the session is missing. */
 function call(
-  path: string,
-  type: string,
+  { app, path, type }: (typeof procedures)[number],
   headers: Record<string, string>,
   claims: SessionClaims | null = null,
 ) {
-  const handler = createTRPCFetchHandler(async () => claims, { db: demo.db });
+  const handler = createTRPCFetchHandler(appRouters[app], async () => claims, { db: demo.db });
   const url = `http://localhost/api/trpc/${path}`;
   if (type === "mutation") {
     return handler(
@@ -110,8 +106,8 @@ describe("the API without a valid session", () => {
   });
 
   describe.each(Object.entries(CRAFTED))("with %s", (_, headers) => {
-    it.each(protectedProcedures)("refuses $path ($type) with 401", async ({ path, type }) => {
-      const res = await call(path, type, headers);
+    it.each(protectedProcedures)("refuses $app: $path ($type) with 401", async (procedure) => {
+      const res = await call(procedure, headers);
       expect(res.status).toBe(401);
       const body = await res.text();
       expect(body).toContain("UNAUTHORIZED");
@@ -120,8 +116,10 @@ describe("the API without a valid session", () => {
   });
 
   it("answers the public procedures without one", async () => {
-    for (const path of PUBLIC_PROCEDURES) {
-      expect((await call(path, "query", {})).status).toBe(200);
+    const publicProcedures = procedures.filter((p) => PUBLIC_PROCEDURES.has(p.path));
+    expect(publicProcedures.map((p) => p.app).sort()).toEqual(["admin", "web"]);
+    for (const procedure of publicProcedures) {
+      expect((await call(procedure, {})).status).toBe(200);
     }
   });
 
@@ -145,14 +143,13 @@ describe("the API without a valid session", () => {
     };
     it.each(Object.keys(stale))("refuses every protected procedure for %s", async (name) => {
       const claims = await stale[name]!();
-      for (const { path, type } of protectedProcedures) {
+      for (const procedure of protectedProcedures) {
         const res = await call(
-          path,
-          type,
+          procedure,
           CRAFTED["forwarding headers of a trusted proxy"]!,
           claims,
         );
-        expect(res.status, path).toBe(401);
+        expect(res.status, `${procedure.app}: ${procedure.path}`).toBe(401);
       }
     });
   });

@@ -15,7 +15,8 @@ import {
   MAX_BATCH_SIZE,
   MAX_BODY_BYTES,
 } from "./http";
-import { appRouter } from "./root";
+import { APP_PROCEDURES } from "./procedure-inputs";
+import { adminRouter, appRouters, webRouter } from "./root";
 import { claimsFor } from "./test-actors";
 import type { SessionClaims } from "@truce/auth/actor";
 
@@ -43,8 +44,14 @@ async function approvedPerson() {
 
 const countLog = () => demo.db.select({ n: sql<number>`count(*)::int` }).from(accessLog);
 
-function handler(claims: SessionClaims | null = null, db: Db = demo.db) {
-  return createTRPCFetchHandler(async () => claims, { db });
+/** The admin app's `/api/trpc` handler, acting as `claims`. */
+function adminHandler(claims: SessionClaims | null = null, db: Db = demo.db) {
+  return createTRPCFetchHandler(adminRouter, async () => claims, { db });
+}
+
+/** The web app's `/api/trpc` handler, acting as `claims`. */
+function webHandler(claims: SessionClaims | null = null, db: Db = demo.db) {
+  return createTRPCFetchHandler(webRouter, async () => claims, { db });
 }
 
 /** A mutation as the apps' client sends it, with the given headers changed. */
@@ -76,7 +83,12 @@ function get(path: string, headers: Record<string, string | null> = {}) {
 
 async function errorOf(res: Response) {
   const body = (await res.json()) as {
-    error: { json: { message: string; data: { code: string; stack?: unknown } } };
+    error: {
+      json: {
+        message: string;
+        data: { code: string; messageKey: string; messageParams: unknown; stack?: unknown };
+      };
+    };
   };
   return body.error.json;
 }
@@ -102,7 +114,7 @@ describe("a state-changing call (POST) from another site", () => {
   ])("is refused with 403 for %s, before the session is even read", async (_, headers) => {
     const getClaims = vi.fn(async () => admin);
     const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const res = await createTRPCFetchHandler(getClaims, { db: demo.db })(
+    const res = await createTRPCFetchHandler(adminRouter, getClaims, { db: demo.db })(
       post("agency.create", headers),
     );
     const reference = res.headers.get("x-correlation-id");
@@ -113,7 +125,7 @@ describe("a state-changing call (POST) from another site", () => {
     expect(res.status).toBe(403);
     expect(res.headers.get("content-type")).toMatch(/application\/json/);
     const error = await errorOf(res);
-    expect(error.message).toBe("This request did not come from this site's own pages.");
+    expect(error.data).toMatchObject({ messageKey: "apiErrors.request.crossSite" });
     expect(error.data.code).toBe("FORBIDDEN");
     expect(getClaims).not.toHaveBeenCalled();
   });
@@ -125,7 +137,7 @@ describe("a state-changing call (POST) from another site", () => {
       "text/plain",
       null,
     ]) {
-      const res = await handler(admin)(post("agency.create", { "content-type": type }, "a=b"));
+      const res = await adminHandler(admin)(post("agency.create", { "content-type": type }, "a=b"));
       expect(res.status, String(type)).toBe(415);
       expect((await errorOf(res)).data.code).toBe("UNSUPPORTED_MEDIA_TYPE");
     }
@@ -146,7 +158,7 @@ describe("a read (GET) from another site", () => {
   ])("is refused with 403 for %s, before the session is even read", async (_, headers) => {
     const getClaims = vi.fn(async () => admin);
     const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const res = await createTRPCFetchHandler(getClaims, { db: demo.db })(
+    const res = await createTRPCFetchHandler(adminRouter, getClaims, { db: demo.db })(
       get("agency.list", headers),
     );
     expect(warned).toHaveBeenCalledWith(expect.stringContaining("refused a cross-site GET"));
@@ -163,31 +175,29 @@ describe("a read (GET) from another site", () => {
     const cookie = "truce-purpose=case_work";
     const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
     const before = (await countLog())[0]!.n;
-    const res = await handler(police)(get(path, { "sec-fetch-site": "cross-site", cookie }));
+    const res = await webHandler(police)(get(path, { "sec-fetch-site": "cross-site", cookie }));
     expect(res.status).toBe(403);
     expect((await countLog())[0]!.n).toBe(before);
     warned.mockRestore();
     // The same read from the site's own page is answered, and logged.
-    expect((await handler(police)(get(path, { cookie }))).status).toBe(200);
+    expect((await webHandler(police)(get(path, { cookie }))).status).toBe(200);
     expect((await countLog())[0]!.n).toBe(before + 1);
   });
 });
 
-describe("every procedure of the router", () => {
-  const procedures = Object.entries(
-    appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
-  ).map(([path, p]) => ({ path, type: p._def.type }));
-
-  it.each(procedures)(
-    "refuses $path ($type) from another site with 403, before the session is read",
-    async ({ path, type }) => {
+describe("every procedure of each app", () => {
+  it.each(APP_PROCEDURES)(
+    "refuses $app: $path ($type) from another site with 403, before the session is read",
+    async ({ app, path, type }) => {
       const getClaims = vi.fn(async () => admin);
       const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
       const crossSite =
         type === "mutation"
           ? post(path, { origin: "https://evil.example" }, JSON.stringify({ json: {} }))
           : get(path, { "sec-fetch-site": "cross-site" });
-      const res = await createTRPCFetchHandler(getClaims, { db: demo.db })(crossSite);
+      const res = await createTRPCFetchHandler(appRouters[app], getClaims, { db: demo.db })(
+        crossSite,
+      );
       warned.mockRestore();
       expect(res.status).toBe(403);
       expect(getClaims).not.toHaveBeenCalled();
@@ -201,7 +211,7 @@ describe("a same-origin read (GET)", () => {
     ["an Origin of this site", { "sec-fetch-site": null, origin: SITE }],
     ["a Referer of this site", { "sec-fetch-site": null, referer: `${SITE}/individuals` }],
   ])("reaches the procedure (%s)", async (_, headers) => {
-    const res = await handler(null)(get("agency.list", headers));
+    const res = await adminHandler(null)(get("agency.list", headers));
     expect(res.status).toBe(401);
   });
 });
@@ -220,7 +230,7 @@ describe("a same-origin JSON POST", () => {
     ],
   ])("reaches the procedure (%s)", async (_, headers) => {
     // Anonymous: the procedure itself answers, and refuses for want of a session.
-    const res = await handler(null)(post("agency.create", headers));
+    const res = await adminHandler(null)(post("agency.create", headers));
     expect(res.status).toBe(401);
   });
 });
@@ -260,9 +270,12 @@ describe("the origin check", () => {
 describe("the size of a request", () => {
   it("refuses a body over 1 MB with 413, by its Content-Length", async () => {
     const big = JSON.stringify({ json: { name: "x".repeat(MAX_BODY_BYTES) } });
-    const res = await handler(admin)(post("agency.create", {}, big));
+    const res = await adminHandler(admin)(post("agency.create", {}, big));
     expect(res.status).toBe(413);
-    expect((await errorOf(res)).message).toBe("A request may carry at most 1 MB.");
+    expect((await errorOf(res)).data).toMatchObject({
+      messageKey: "apiErrors.request.bodyTooLarge",
+      messageParams: { megabytes: 1 },
+    });
   });
 
   it("refuses a streamed body over 1 MB with 413, without a Content-Length", async () => {
@@ -282,12 +295,12 @@ describe("the size of a request", () => {
       duplex: "half",
     } as RequestInit);
     expect(req.headers.get("content-length")).toBeNull();
-    const res = await handler(admin)(req);
+    const res = await adminHandler(admin)(req);
     expect(res.status).toBe(413);
   });
 
   it("passes a body within the limit on to the procedure", async () => {
-    const res = await handler(admin)(
+    const res = await adminHandler(admin)(
       post("agency.create", {}, JSON.stringify({ json: { name: "", kind: "police" } })),
     );
     expect(res.status).toBe(400); // read and validated: the name is empty
@@ -296,17 +309,18 @@ describe("the size of a request", () => {
 
   it(`answers a batch of ${MAX_BATCH_SIZE} calls and refuses one of ${MAX_BATCH_SIZE + 1} with 400`, async () => {
     const paths = (n: number) => Array.from({ length: n }, () => "health.check").join(",");
-    const ok = await handler()(get(`${paths(MAX_BATCH_SIZE)}?batch=1&input={}`));
+    const ok = await adminHandler()(get(`${paths(MAX_BATCH_SIZE)}?batch=1&input={}`));
     expect(ok.status).toBe(200);
     for (const path of [
       paths(MAX_BATCH_SIZE + 1),
       paths(MAX_BATCH_SIZE + 1).replaceAll(",", "%2C"),
     ]) {
-      const res = await handler()(get(`${path}?batch=1&input={}`));
+      const res = await adminHandler()(get(`${path}?batch=1&input={}`));
       expect(res.status).toBe(400);
-      expect((await errorOf(res)).message).toBe(
-        `A batch may hold at most ${MAX_BATCH_SIZE} calls; this one has ${MAX_BATCH_SIZE + 1}.`,
-      );
+      expect((await errorOf(res)).data).toMatchObject({
+        messageKey: "apiErrors.request.batchTooLarge",
+        messageParams: { max: MAX_BATCH_SIZE, count: MAX_BATCH_SIZE + 1 },
+      });
     }
   });
 });
@@ -315,10 +329,10 @@ describe("every answer", () => {
   it("carries an x-correlation-id and Cache-Control: no-store, refusals included", async () => {
     vi.spyOn(console, "warn").mockImplementationOnce(() => {});
     const answers = [
-      await handler()(get("health.check")),
-      await handler()(get("individual.list")),
-      await handler(admin)(post("agency.create", { origin: "https://evil.example" })),
-      await handler(admin)(post("agency.create", { "content-type": "text/plain" })),
+      await adminHandler()(get("health.check")),
+      await webHandler()(get("individual.list")),
+      await adminHandler(admin)(post("agency.create", { origin: "https://evil.example" })),
+      await adminHandler(admin)(post("agency.create", { "content-type": "text/plain" })),
     ];
     expect(answers.map((r) => r.status)).toEqual([200, 401, 403, 415]);
     const ids = answers.map((r) => r.headers.get("x-correlation-id"));
@@ -346,11 +360,12 @@ describe("every answer", () => {
       const broken = createDb("postgres://nobody@127.0.0.1:9/none");
       const logged = vi.spyOn(console, "error").mockImplementation(() => {});
       try {
-        const res = await handler(signedIn ? admin : null, broken)(get(path, headers));
+        const res = await adminHandler(signedIn ? admin : null, broken)(get(path, headers));
         expect(res.status).toBe(status);
         const id = res.headers.get("x-correlation-id")!;
         const body = await res.text();
-        expect(body).toContain(`Something went wrong on our side. Reference: ${id}`);
+        expect(body).toContain('"messageKey":"apiErrors.internal"');
+        expect(body).toContain(`"messageParams":{"reference":"${id}"}`);
         expect(body).not.toMatch(/ECONNREFUSED|select |stack|at \w+ \(|node_modules/i);
         expect(logged).toHaveBeenCalledWith(
           `[trpc] internal error, reference ${id}:`,
@@ -370,7 +385,7 @@ describe("a malformed purpose cookie", () => {
     const person = await approvedPerson();
     const input = encodeURIComponent(JSON.stringify({ json: { id: person.id } }));
     for (const value of ["%E0%A4%A", "%", "case_work%zz"]) {
-      const res = await handler(police)(
+      const res = await webHandler(police)(
         get(`individual.byId?input=${input}`, { cookie: `truce-purpose=${value}` }),
       );
       expect(res.status, value).toBe(412);
@@ -387,7 +402,7 @@ describe("a malformed purpose cookie", () => {
         } catch {
           return; // not a header value any HTTP request can carry
         }
-        const res = await handler(police)(req);
+        const res = await webHandler(police)(req);
         expect(res.status).toBeLessThan(500);
       }),
       { numRuns: 150 },

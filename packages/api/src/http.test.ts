@@ -2,7 +2,8 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb } from "@truce/db";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
-import { appRouter } from "./root";
+import { appServing } from "./procedure-inputs";
+import { appRouters } from "./root";
 import { claimsFor } from "./test-actors";
 import { createTRPCContext } from "./trpc";
 
@@ -22,7 +23,7 @@ function call(
   const req = new Request(`http://localhost/api/trpc/${path}`);
   return fetchRequestHandler({
     endpoint: "/api/trpc",
-    router: appRouter,
+    router: appRouters[appServing(path)],
     req,
     createContext: () => createTRPCContext({ db, claims, headers: req.headers }),
   });
@@ -55,7 +56,9 @@ describe("the tRPC endpoint over HTTP", () => {
       const res = await call("health.check", broken);
       expect(res.status).toBe(500);
       const body = await res.text();
-      expect(body).toMatch(/Something went wrong on our side\. Reference: [0-9a-f]{8}/);
+      // What the person reads is the message key, with the reference that links it to the log.
+      expect(body).toContain('"message":"apiErrors.internal"');
+      expect(body).toMatch(/"messageParams":\{"reference":"[0-9a-f]{8}/);
       expect(body).not.toMatch(/ECONNREFUSED|select 1|stack|at \w+ \(/i);
       expect(logged).toHaveBeenCalled();
     } finally {

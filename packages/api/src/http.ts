@@ -1,11 +1,16 @@
-import { getTRPCErrorShape, transformTRPCResponse, TRPCError } from "@trpc/server";
+import {
+  getTRPCErrorShape,
+  transformTRPCResponse,
+  TRPCError,
+  type AnyTRPCRouter,
+} from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { SessionClaims } from "@truce/auth/actor";
 import { getDb, type Db } from "@truce/db";
 import { apiEnv } from "./env";
 import { CORRELATION_HEADER, newCorrelationId, withCorrelationId } from "./correlation";
-import { appRouter } from "./root";
+import { AppError } from "./errors";
 import { checkDatabase } from "./services/health/check-database";
 import { createTRPCContext } from "./trpc";
 
@@ -20,25 +25,33 @@ export interface TRPCFetchHandlerOptions {
   db?: Db;
 }
 
+/** An app's `/api/trpc` route handler, and the router it serves (what a test can check). */
+export type TRPCFetchHandler<TRouter extends AnyTRPCRouter> = ((
+  req: Request,
+) => Promise<Response>) & { readonly router: TRouter };
+
 /**
- * The `/api/trpc` route handler both apps mount: the app says how to read the session's
- * claims; everything else (actor, policy, errors) is decided here. Before tRPC sees a
- * request it must come from this site's own pages (a GET as well as a POST), a POST must be
- * JSON, and both are of bounded size and batch length. Every response carries `x-correlation-id` and `no-store`.
+ * The `/api/trpc` route handler of an app, serving that app's router alone (a procedure of
+ * the other app is not found: 404): the app says how to read the session's claims;
+ * everything else (actor, policy, errors) is decided here. Before tRPC sees a request it
+ * must come from this site's own pages (a GET as well as a POST), a POST must be JSON, and
+ * both are of bounded size and batch length. Every response carries `x-correlation-id` and
+ * `no-store`.
  */
-export function createTRPCFetchHandler(
+export function createTRPCFetchHandler<TRouter extends AnyTRPCRouter>(
+  router: TRouter,
   getClaims: () => Promise<SessionClaims | null>,
   options: TRPCFetchHandlerOptions = {},
-) {
-  return async (incoming: Request) => {
+): TRPCFetchHandler<TRouter> {
+  const handler = async (incoming: Request) => {
     const id = newCorrelationId();
     const res = await withCorrelationId(id, async () => {
       const checked = await checkRequest(incoming);
-      if (checked instanceof TRPCError) return refuse(checked, id, incoming);
+      if (checked instanceof TRPCError) return refuse(router, checked, id, incoming);
       const claims = await getClaims();
       return fetchRequestHandler({
         endpoint: ENDPOINT,
-        router: appRouter,
+        router,
         req: checked,
         maxBatchSize: MAX_BATCH_SIZE,
         createContext: () =>
@@ -49,6 +62,7 @@ export function createTRPCFetchHandler(
     res.headers.set("cache-control", "no-store");
     return res;
   };
+  return Object.assign(handler, { router });
 }
 
 /**
@@ -59,7 +73,7 @@ export function createHealthHandler(options: TRPCFetchHandlerOptions = {}) {
   return async () => {
     const headers = { "cache-control": "no-store" };
     try {
-      return Response.json(await checkDatabase(options.db ?? getDb()), { headers });
+      return Response.json(await checkDatabase({ db: options.db ?? getDb() }), { headers });
     } catch (error) {
       console.error("[health] the database did not answer:", error);
       return Response.json({ ok: false }, { status: 503, headers });
@@ -67,14 +81,18 @@ export function createHealthHandler(options: TRPCFetchHandlerOptions = {}) {
   };
 }
 
-/** The request to hand to tRPC (its body read within the limit), or why it is refused. */
+/**
+ * The request to hand to tRPC (its body read within the limit), or why it is refused: an HTTP
+ * status of its own, and the message key (with its parameters) on an AppError cause, which
+ * the error formatter sends as for any other refusal.
+ */
 async function checkRequest(req: Request): Promise<Request | TRPCError> {
   // Queries (GET) as well as mutations: a read of case content writes the access log, so a
   // page elsewhere must not make a signed-in browser "read" a profile by a link or an <img>.
   if (!isSameOrigin(req.headers)) {
     return new TRPCError({
       code: "FORBIDDEN",
-      message: "This request did not come from this site's own pages.",
+      cause: new AppError("FORBIDDEN", "apiErrors.request.crossSite"),
     });
   }
   if (req.method === "POST") {
@@ -82,7 +100,7 @@ async function checkRequest(req: Request): Promise<Request | TRPCError> {
     if (mediaType !== "application/json") {
       return new TRPCError({
         code: "UNSUPPORTED_MEDIA_TYPE",
-        message: "Send calls as application/json.",
+        cause: new AppError("INVALID_INPUT", "apiErrors.request.jsonOnly"),
       });
     }
   }
@@ -90,7 +108,10 @@ async function checkRequest(req: Request): Promise<Request | TRPCError> {
   if (batch > MAX_BATCH_SIZE) {
     return new TRPCError({
       code: "BAD_REQUEST",
-      message: `A batch may hold at most ${MAX_BATCH_SIZE} calls; this one has ${batch}.`,
+      cause: new AppError("INVALID_INPUT", "apiErrors.request.batchTooLarge", {
+        max: MAX_BATCH_SIZE,
+        count: batch,
+      }),
     });
   }
   if (req.method !== "POST" || req.body === null) return req;
@@ -98,7 +119,9 @@ async function checkRequest(req: Request): Promise<Request | TRPCError> {
   if (body === null) {
     return new TRPCError({
       code: "PAYLOAD_TOO_LARGE",
-      message: `A request may carry at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+      cause: new AppError("INVALID_INPUT", "apiErrors.request.bodyTooLarge", {
+        megabytes: MAX_BODY_BYTES / 1024 / 1024,
+      }),
     });
   }
   return new Request(req.url, {
@@ -182,8 +205,8 @@ async function readWithin(req: Request, limit: number): Promise<Uint8Array<Array
 }
 
 /** A refusal in tRPC's own error envelope, so the client reads its message like any other. */
-function refuse(error: TRPCError, id: string, req: Request): Response {
-  const config = appRouter._def._config;
+function refuse(router: AnyTRPCRouter, error: TRPCError, id: string, req: Request): Response {
+  const config = router._def._config;
   const shape = getTRPCErrorShape({
     config,
     error,

@@ -1,12 +1,14 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "./root";
+import type { AdminRouter, WebRouter } from "./root";
 
-export { appRouter, type AppRouter } from "./root";
-export { createHealthHandler, createTRPCFetchHandler } from "./http";
+export { adminRouter, webRouter, type AdminRouter, type WebRouter } from "./root";
+export { createHealthHandler, createTRPCFetchHandler, type TRPCFetchHandler } from "./http";
 export { createTRPCContext, createCallerFactory, type Context } from "./trpc";
 export { AppError, type AppErrorCode } from "./errors";
 export { can, type Action } from "./policy";
 export { PURPOSE_COOKIE, purposeSchema, type Purpose } from "./purpose";
 
-export type RouterInputs = inferRouterInputs<AppRouter>;
-export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type WebRouterInputs = inferRouterInputs<WebRouter>;
+export type WebRouterOutputs = inferRouterOutputs<WebRouter>;
+export type AdminRouterInputs = inferRouterInputs<AdminRouter>;
+export type AdminRouterOutputs = inferRouterOutputs<AdminRouter>;

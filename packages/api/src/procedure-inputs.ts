@@ -1,4 +1,4 @@
-// Test support: a valid input for every procedure of the router, against the demo data.
+// Test support: a valid input for every procedure of both apps' routers, against the demo data.
 // The authorization matrix (who may call) and the case-content test (what a call returns
 // and writes to the access log) call the procedures with these same inputs.
 import { and, eq, exists, isNotNull, ne, sql, type Db } from "@truce/db";
@@ -11,8 +11,10 @@ import {
   note,
   user,
 } from "@truce/db/schema";
+import type { AnyTRPCProcedure } from "@trpc/server";
+import type { TruceApp } from "@truce/auth/actor";
 import { DEMO_PASSWORD_HASH } from "@truce/db/seed";
-import { appRouter } from "./root";
+import { appRouters } from "./root";
 
 /** What the inputs refer to: demo rows, and a member of the police for admins to act on. */
 export interface ProcedureFixtures {
@@ -21,12 +23,33 @@ export interface ProcedureFixtures {
   individualId: string;
   /** A police note kept within the police. */
   policeAgencyNoteId: string;
+  /** A note on the person (`individualId`) kept within the probation service. */
+  probationAgencyNoteId: string;
   targetUserId: string;
   targetMembershipId: string;
 }
 
-/** Every procedure of the router, by its path ("note.byId"). */
-export const PROCEDURE_PATHS = Object.keys(appRouter._def.procedures).sort();
+/** Every procedure each app serves: the app, its path ("note.byId") and its type. */
+export const APP_PROCEDURES = (Object.keys(appRouters) as TruceApp[]).flatMap((app) => {
+  const procedures: Record<string, unknown> = appRouters[app]._def.procedures;
+  return Object.entries(procedures)
+    .map(([path, procedure]) => ({ app, path, type: (procedure as AnyTRPCProcedure)._def.type }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+});
+
+/** The paths of each app's procedures, sorted. */
+export const APP_PROCEDURE_PATHS: Record<TruceApp, string[]> = {
+  web: APP_PROCEDURES.filter((p) => p.app === "web").map((p) => p.path),
+  admin: APP_PROCEDURES.filter((p) => p.app === "admin").map((p) => p.path),
+};
+
+/** Every procedure of either app, once (`session.me` is in both). */
+export const PROCEDURE_PATHS = [...new Set(APP_PROCEDURES.map((p) => p.path))].sort();
+
+/** The app that serves a procedure: the web app for one that both serve. */
+export function appServing(path: string): TruceApp {
+  return APP_PROCEDURE_PATHS.web.includes(path) ? "web" : "admin";
+}
 
 export const PROCEDURE_INPUTS: Record<
   string,
@@ -69,6 +92,7 @@ export const PROCEDURE_INPUTS: Record<
 export async function loadProcedureFixtures(db: Db): Promise<ProcedureFixtures> {
   const [police] = await db.select().from(agency).where(eq(agency.kind, "police"));
   const [socialServices] = await db.select().from(agency).where(eq(agency.kind, "social_services"));
+  const [probation] = await db.select().from(agency).where(eq(agency.kind, "probation"));
   // Someone with content every case agency may read (a note, an intervention's details, a
   // date of birth), so a procedure that returns case content has some to return.
   const [someone] = await db
@@ -113,6 +137,23 @@ export async function loadProcedureFixtures(db: Db): Promise<ProcedureFixtures> 
     .from(note)
     .where(and(eq(note.authorAgencyId, police!.id), eq(note.visibility, "agency")))
     .limit(1);
+  // Something on the person that every agency but one must be kept from.
+  const [probationStaff] = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(eq(user.email, "probation.staff@truce.example"));
+  const [probationNote] = await db
+    .insert(note)
+    .values({
+      individualId: someone!.id,
+      body: "Matrix fixture: kept within the probation service.",
+      kind: "assessment",
+      visibility: "agency",
+      authorAgencyId: probation!.id,
+      createdById: probationStaff!.id,
+      updatedById: probationStaff!.id,
+    })
+    .returning({ id: note.id });
   // A member of the police for the admin procedures to act on, so no demo user changes.
   const [target] = await db
     .insert(user)
@@ -130,6 +171,7 @@ export async function loadProcedureFixtures(db: Db): Promise<ProcedureFixtures> 
     db,
     individualId: someone!.id,
     policeAgencyNoteId: policeNote!.id,
+    probationAgencyNoteId: probationNote!.id,
     targetUserId: target!.id,
     targetMembershipId: targetMembership!.id,
   };

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { accessLog } from "@truce/db/schema";
+import { ACCESS_PURPOSES } from "@truce/db/enum-values";
 
 /** The cookie in which the apps keep the purpose chosen for this session. */
 export const PURPOSE_COOKIE = "truce-purpose";
 
-export const purposeSchema = z.enum(accessLog.purpose.enumValues);
+export const purposeSchema = z.enum(ACCESS_PURPOSES);
 export type Purpose = z.infer<typeof purposeSchema>;
 
 /** A cookie value as the browser sent it, or null where it is not valid percent-encoding. */

@@ -1,24 +1,17 @@
-import { accessLogRouter } from "./routers/access-log";
-import { agencyRouter } from "./routers/agency";
-import { healthRouter } from "./routers/health";
-import { individualRouter } from "./routers/individual";
-import { interventionRouter } from "./routers/intervention";
-import { membershipRouter } from "./routers/membership";
-import { noteRouter } from "./routers/note";
-import { sessionRouter } from "./routers/session";
-import { userRouter } from "./routers/user";
-import { createTRPCRouter } from "./trpc";
+import type { AnyTRPCRouter } from "@trpc/server";
+import type { TruceApp } from "@truce/auth/actor";
+import { adminRouter } from "./admin-router";
+import { webRouter } from "./web-router";
 
-export const appRouter = createTRPCRouter({
-  accessLog: accessLogRouter,
-  agency: agencyRouter,
-  health: healthRouter,
-  individual: individualRouter,
-  intervention: interventionRouter,
-  membership: membershipRouter,
-  note: noteRouter,
-  session: sessionRouter,
-  user: userRouter,
-});
+export { adminRouter, type AdminRouter } from "./admin-router";
+export { webRouter, type WebRouter } from "./web-router";
 
-export type AppRouter = typeof appRouter;
+/**
+ * Each app's router by the app's name. There is no router of every procedure: an app mounts
+ * its own, and what must hold of every procedure (the tests, the HTTP checks) is proved over
+ * both of these.
+ */
+export const appRouters = {
+  web: webRouter,
+  admin: adminRouter,
+} as const satisfies Record<TruceApp, AnyTRPCRouter>;

@@ -8,10 +8,14 @@ import {
 import { eq, type Db } from "@truce/db";
 import { user } from "@truce/db/schema";
 import { PURPOSE_COOKIE, type Purpose } from "./purpose";
-import { appRouter } from "./root";
+import { appRouters } from "./root";
 import { createCallerFactory, createTRPCContext } from "./trpc";
 
-const createCaller = createCallerFactory(appRouter);
+/** A caller of each app's router: a test calls a procedure through the app that serves it. */
+const createCaller = {
+  web: createCallerFactory(appRouters.web),
+  admin: createCallerFactory(appRouters.admin),
+};
 
 export async function claimsFor(
   db: Db,
@@ -28,15 +32,43 @@ export async function claimsFor(
   };
 }
 
-/** A server-side caller acting as the given session (or anonymous with null). */
+export interface CallerOptions {
+  /** The session's purpose; a case read without one is refused. */
+  purpose?: Purpose;
+}
+
+async function contextFor(db: Db, claims: SessionClaims | null, options: CallerOptions) {
+  const headers = new Headers();
+  if (options.purpose) headers.set("cookie", `${PURPOSE_COOKIE}=${options.purpose}`);
+  return createTRPCContext({ db, claims, headers });
+}
+
+/** A server-side caller of the web app acting as the given session (or anonymous with null). */
 export async function callerFor(
   db: Db,
   claims: SessionClaims | null,
-  options: { purpose?: Purpose } = { purpose: "case_work" },
+  options: CallerOptions = { purpose: "case_work" },
 ) {
-  const headers = new Headers();
-  if (options.purpose) headers.set("cookie", `${PURPOSE_COOKIE}=${options.purpose}`);
-  return createCaller(await createTRPCContext({ db, claims, headers }));
+  return createCaller.web(await contextFor(db, claims, options));
+}
+
+/** A server-side caller of the admin app acting as the given session (or anonymous). */
+export async function adminCallerFor(
+  db: Db,
+  claims: SessionClaims | null,
+  options: CallerOptions = { purpose: "case_work" },
+) {
+  return createCaller.admin(await contextFor(db, claims, options));
+}
+
+/** A caller of the named app, for tests that call every procedure of each app by its path. */
+export async function appCallerFor(
+  app: TruceApp,
+  db: Db,
+  claims: SessionClaims | null,
+  options: CallerOptions = { purpose: "case_work" },
+): Promise<unknown> {
+  return createCaller[app](await contextFor(db, claims, options));
 }
 
 export async function userIdOf(db: Db, email: string): Promise<string> {

@@ -3,12 +3,12 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { loadActor, type Actor, type SessionClaims } from "@truce/auth/actor";
 import { getDb, type Db } from "@truce/db";
-import type { RecordRead } from "./case-read";
+import type { CaseContentContext } from "./case-read";
 import { correlationId } from "./correlation";
 import { AppError, type AppErrorCode } from "./errors";
+import type { ApiErrorKey, MessageParams } from "./messages";
 import { assertCan, type Action } from "./policy";
 import { purposeFromHeaders, type Purpose } from "./purpose";
-import { recordAccess } from "./services/access-log/record-access";
 
 // 1. Context ---------------------------------------------------------------------------------
 
@@ -47,33 +47,49 @@ export interface Meta {
 
 const withMeta = initTRPC.context<Context>().meta<Meta>();
 
+/**
+ * What the person is told, as a key and its parameters (errors.ts); the apps translate it.
+ * An internal error names only its reference, never what went wrong.
+ */
+function messageOf(
+  error: TRPCError,
+  invalidFields: boolean,
+  reference: string | null,
+): [ApiErrorKey, MessageParams] {
+  if (reference) return ["apiErrors.internal", { reference }];
+  if (invalidFields) return ["apiErrors.invalidInput", {}];
+  if (error.cause instanceof AppError) return [error.cause.key, error.cause.params];
+  // tRPC's own refusals (no such procedure, a malformed call) say nothing a person acts on.
+  return ["apiErrors.request.refused", {}];
+}
+
 const t = withMeta.create({
   transformer: superjson,
   // Never send stack traces to the browser, whatever NODE_ENV says.
   isDev: false,
   errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    let reference: string | null = null;
     if (error.code === "INTERNAL_SERVER_ERROR") {
       // Nothing internal (SQL, stack, driver messages) reaches the browser; the reference is
       // the request's correlation id (also its x-correlation-id header) and links what the
       // person sees to this log line.
-      const reference = correlationId();
+      reference = correlationId();
       console.error(`[trpc] internal error, reference ${reference}:`, error.cause ?? error);
-      return {
-        ...shape,
-        message: `Something went wrong on our side. Reference: ${reference}`,
-        data: {
-          code: shape.data.code,
-          httpStatus: shape.data.httpStatus,
-          zodError: null,
-          reference,
-        },
-      };
     }
+    const zodError =
+      !reference && error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    const [messageKey, messageParams] = messageOf(error, zodError !== null, reference);
     return {
       ...shape,
-      message: zodError ? "Some fields are not valid." : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, zodError, reference: null },
+      message: messageKey,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        messageKey,
+        messageParams,
+        zodError,
+        reference,
+      },
     };
   },
 });
@@ -107,7 +123,7 @@ export const publicProcedure = t.procedure.use(domainErrors);
 /** A signed-in, enabled user with a current session; anything else is 401. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+    throw new AppError("UNAUTHENTICATED", "apiErrors.signInRequired");
   }
   return next({ ctx: { ...ctx, actor: ctx.actor as Actor } });
 });
@@ -123,8 +139,9 @@ export function authorizedProcedure(action: Action) {
 /**
  * A procedure that returns case content about a person (a profile, notes, interventions).
  * Whatever its resolver does, it runs only with the session's purpose (otherwise 412), and
- * its resolver gets `ctx.recordRead` to write the read to the access log with that purpose,
- * in the read's own transaction. A call that succeeds without recording a read fails as an
+ * its context is a `CaseContentContext`: what a case-content service takes, and what
+ * `recordRead` (case-read.ts) needs to write the read to the access log with that purpose, in
+ * the read's own transaction. A call that succeeds without recording a read fails as an
  * internal error instead of returning its data, so a procedure built with this cannot forget
  * the log; `meta.caseContent` lets the tests find every such procedure in the router.
  */
@@ -134,18 +151,11 @@ export function caseContentProcedure(action: Action) {
     .use(async ({ ctx, path, next }) => {
       const { purpose } = ctx;
       if (!purpose) {
-        throw new AppError(
-          "PURPOSE_REQUIRED",
-          "Choose the purpose of your work first: every read of a person's case is logged with it.",
-        );
+        throw new AppError("PURPOSE_REQUIRED", "apiErrors.purposeRequired");
       }
-      let reads = 0;
-      const recordRead: RecordRead = async (tx, read) => {
-        await recordAccess(tx, ctx.actor, { action: "read", purpose, ...read });
-        reads += 1;
-      };
-      const result = await next({ ctx: { purpose, recordRead } });
-      if (result.ok && reads === 0) {
+      const caseReads: CaseContentContext["caseReads"] = { recorded: 0 };
+      const result = await next({ ctx: { purpose, caseReads } });
+      if (result.ok && caseReads.recorded === 0) {
         throw new TRPCError({
           code: "INTERNAL_SERVER_ERROR",
           cause: new Error(`${path} returned case content without recording the read`),

@@ -11,7 +11,7 @@ import {
   user,
 } from "@truce/db/schema";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
-import { callerFor, claimsFor, settle, userIdOf } from "./test-actors";
+import { adminCallerFor, callerFor, claimsFor, settle, userIdOf } from "./test-actors";
 
 let demo: DemoDatabase;
 
@@ -24,6 +24,33 @@ afterAll(async () => {
 
 const as = async (email: string, app: "web" | "admin" = "web") =>
   callerFor(demo.db, await claimsFor(demo.db, email, app));
+
+/** A person of the approved register, whom every case agency sees. */
+async function approvedPerson() {
+  const [person] = await demo.db
+    .select({ id: individual.id })
+    .from(individual)
+    .where(eq(individual.registrationStatus, "approved"))
+    .limit(1);
+  return person!;
+}
+
+/**
+ * Runs `body` while the access log refuses every row that `refused` (a condition on the
+ * trigger's `new` row, written by the test itself) matches, as a log that is unavailable.
+ */
+async function whileTheLogRefuses(refused: string, body: () => Promise<void>) {
+  await demo.ownerDb.execute(sql`create function refuse_log() returns trigger language plpgsql as
+    $$ begin if ${sql.raw(refused)} then raise exception 'log unavailable'; end if; return new; end $$`);
+  await demo.ownerDb.execute(sql`create trigger refuse_log before insert on access_log
+    for each row execute function refuse_log()`);
+  try {
+    await body();
+  } finally {
+    await demo.ownerDb.execute(sql`drop trigger refuse_log on access_log`);
+    await demo.ownerDb.execute(sql`drop function refuse_log()`);
+  }
+}
 
 /** One member of each case agency, and a manager: the scopes differ by agency, not by person. */
 const CASE_ACTORS = [
@@ -72,14 +99,10 @@ describe("notes", () => {
   });
 
   it("writes a note and its access-log row in one transaction, or neither", async () => {
-    const [person] = await demo.db
-      .select({ id: individual.id })
-      .from(individual)
-      .where(eq(individual.registrationStatus, "approved"))
-      .limit(1);
+    const person = await approvedPerson();
     const police = await as("police.staff@truce.example");
     const created = await police.note.create({
-      individualId: person!.id,
+      individualId: person.id,
       body: "Seen at the station.",
       kind: "fact",
     });
@@ -95,22 +118,14 @@ describe("notes", () => {
     expect(JSON.stringify(logged)).not.toContain("Seen at the station.");
 
     // A log write that fails fails the change: make the log refuse note rows for a moment.
-    await demo.ownerDb
-      .execute(sql`create function refuse_note_log() returns trigger language plpgsql as
-      $$ begin if new.entity_type = 'note' then raise exception 'log unavailable'; end if; return new; end $$`);
-    await demo.ownerDb.execute(sql`create trigger refuse_note_log before insert on access_log
-      for each row execute function refuse_note_log()`);
-    try {
+    await whileTheLogRefuses("new.entity_type = 'note'", async () => {
       const before = await demo.db.select({ n: sql<number>`count(*)::int` }).from(note);
       await expect(
-        police.note.create({ individualId: person!.id, body: "Never stored.", kind: "fact" }),
+        police.note.create({ individualId: person.id, body: "Never stored.", kind: "fact" }),
       ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
       const after = await demo.db.select({ n: sql<number>`count(*)::int` }).from(note);
       expect(after[0]!.n).toBe(before[0]!.n);
-    } finally {
-      await demo.ownerDb.execute(sql`drop trigger refuse_note_log on access_log`);
-      await demo.ownerDb.execute(sql`drop function refuse_note_log()`);
-    }
+    });
 
     // A change that fails leaves no log row.
     const logRows = await demo.db.select({ n: sql<number>`count(*)::int` }).from(accessLog);
@@ -167,25 +182,35 @@ describe("interventions", () => {
 
 describe("profiles", () => {
   it("logs every profile read with the session's purpose, and asks for a purpose first", async () => {
-    const [person] = await demo.db
-      .select({ id: individual.id })
-      .from(individual)
-      .where(eq(individual.registrationStatus, "approved"))
-      .limit(1);
+    const person = await approvedPerson();
     const claims = await claimsFor(demo.db, "probation.staff@truce.example");
     const withoutPurpose = await callerFor(demo.db, claims, {});
-    await expect(withoutPurpose.individual.byId({ id: person!.id })).rejects.toMatchObject({
+    await expect(withoutPurpose.individual.byId({ id: person.id })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
     });
     const reviewing = await callerFor(demo.db, claims, { purpose: "review" });
-    await reviewing.individual.byId({ id: person!.id });
+    await reviewing.individual.byId({ id: person.id });
     const [logged] = await demo.db
       .select()
       .from(accessLog)
-      .where(and(eq(accessLog.entityId, person!.id), eq(accessLog.userId, claims.userId)))
+      .where(and(eq(accessLog.entityId, person.id), eq(accessLog.userId, claims.userId)))
       .orderBy(desc(accessLog.id))
       .limit(1);
     expect(logged).toMatchObject({ action: "read", entityType: "individual", purpose: "review" });
+  });
+
+  it("returns no case content when the read's log row cannot be written", async () => {
+    const person = await approvedPerson();
+    const police = await as("police.staff@truce.example");
+    await whileTheLogRefuses("new.action = 'read'", async () => {
+      for (const read of [
+        () => police.individual.byId({ id: person.id }),
+        () => police.note.forIndividual({ individualId: person.id }),
+        () => police.intervention.forIndividual({ individualId: person.id }),
+      ]) {
+        await expect(read()).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+      }
+    });
   });
 
   it("hides a protected location from everyone but the exit programme's staff assigned now", async () => {
@@ -350,7 +375,10 @@ describe("role changes", () => {
     const staffClaims = await claimsFor(demo.db, "police.manager@truce.example");
     const before = await callerFor(demo.db, staffClaims);
     await expect(before.session.me()).resolves.toBeTruthy();
-    const admin = await as("platform.admin@truce.example", "admin");
+    const admin = await adminCallerFor(
+      demo.db,
+      await claimsFor(demo.db, "platform.admin@truce.example", "admin"),
+    );
     const [membershipRow] = await demo.db
       .select({ id: membership.id, version: membership.version })
       .from(membership)

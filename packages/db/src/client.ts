@@ -1,7 +1,7 @@
+import { QueryBuilder } from "drizzle-orm/pg-core";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { dbEnv } from "./env";
-import * as schema from "./schema";
 
 export interface CreateDbOptions {
   /** Connections in the pool (the embedded default serialises them anyway). */
@@ -16,12 +16,21 @@ export function createDb(url: string, options: CreateDbOptions = {}) {
     // PGlite's wire server does not implement every startup parameter.
     connection: { application_name: "truce" },
   });
-  const db = drizzle({ client, schema, casing: "snake_case" });
+  // No schema, so no relational query API (`db.query.*`): a nested `with: { notes: true }`
+  // would read a table without its scope (packages/api policy/scopes.ts). Every read is a
+  // `select` whose `where` names the scope.
+  const db = drizzle({ client, casing: "snake_case" });
   return Object.assign(db, {
     /** Closes the pool; call it when a script or test is done. */
     close: () => client.end({ timeout: 5 }),
   });
 }
+
+/**
+ * Builds a `select` with no connection, to nest in a query as a subquery (`exists(...)` in a
+ * scope that is built from the actor alone), with the columns named as the client names them.
+ */
+export const subquery = new QueryBuilder({ casing: "snake_case" });
 
 export type Db = ReturnType<typeof createDb>;
 /** The transaction handle passed to `db.transaction(async (tx) => ...)`. */

@@ -1,6 +1,8 @@
 // The one home of drizzle-orm: callers import the operators from here.
 export * from "drizzle-orm/sql";
 export { alias } from "drizzle-orm/pg-core";
-export { createDb, getDb, type Db, type Tx, type DbOrTx } from "./client";
+// The types a helper generic over tables needs (the api's versioned update and scopes).
+export type { PgColumn, PgTable, PgUpdateSetSource, SelectedFields } from "drizzle-orm/pg-core";
+export { createDb, getDb, subquery, type Db, type Tx, type DbOrTx } from "./client";
 export * as schema from "./schema";
 export * from "./schema";

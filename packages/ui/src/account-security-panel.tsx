@@ -2,38 +2,20 @@
 
 import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
+import type { AccountChange, AccountSecurityState } from "@truce/auth";
 import { Alert, AlertDescription } from "./alert";
 import { Button } from "./button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "./card";
 import { Input } from "./input";
 import { Label } from "./label";
-import {
-  HiddenFields,
-  TotpEnrolment,
-  type EnrolmentLabels,
-  type EnrolmentView,
-} from "./two-factor";
+import { HiddenFields, TotpEnrolment, type EnrolmentLabels } from "./two-factor";
 
 /** Where the page lives; `?change=` opens a change, which asks for the factors first. */
 const PAGE = "/account/security";
 
-/** What the person can change; each asks for their factors first. */
-export type AccountChange = "enrol" | "codes" | "sessions";
-
-/** What the page's one server action answers (packages/auth account-actions.ts). */
-export type AccountSecurityState =
-  | {
-      view: "reauthenticate";
-      change: AccountChange;
-      error: "failed" | "locked" | "expired" | "unknown";
-    }
-  | {
-      view: "enrolling";
-      enrolment: EnrolmentView;
-      ticket: string;
-      error: "invalid_code" | "locked" | "unknown" | null;
-    }
-  | null;
+// What the person can change, and what the page's one server action answers: the action's
+// own types (packages/auth account-actions.ts), so the form shows exactly what it returns.
+export type { AccountChange, AccountSecurityState };
 
 export interface ReauthenticationLabels {
   title: string;

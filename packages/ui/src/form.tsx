@@ -127,8 +127,8 @@ export function FormDescription({ className, ...props }: ComponentProps<"p">) {
 }
 
 /**
- * The field's error message (already translated: zod messages come from the app's
- * schemas), or the children when the field is valid. Renders nothing if neither.
+ * The field's error message (already translated: useServerForm translates the shared
+ * schemas' message keys), or the children when the field is valid. Renders nothing if neither.
  */
 export function FormMessage({ className, children, ...props }: ComponentProps<"p">) {
   const { error, formMessageId } = useFormField();

@@ -115,3 +115,18 @@ export {
 export { AppFrame, type AppFrameProps } from "./app-frame";
 export { QueryTable, type QueryTableProps } from "./query-table";
 export { SelectField } from "./select-field";
+export {
+  useErrorMessage,
+  useTranslateMessage,
+  type ServerError,
+  type TranslateMessage,
+} from "./server-error";
+export {
+  serverSubmit,
+  translatedResolver,
+  useServerForm,
+  type ServerForm,
+  type ServerFormOptions,
+} from "./server-form";
+export { listHref, listPlaceReader, type ListPlace, type ReadListPlace } from "./list-place";
+export { useUrlList } from "./url-list";

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { DataTable, type DataTableProps } from "./data-table";
+import { useErrorMessage, type ServerError } from "./server-error";
 import { ErrorState } from "./states";
 
 export type QueryTableProps<TData> = Omit<
@@ -12,7 +13,7 @@ export type QueryTableProps<TData> = Omit<
   query: {
     isPending: boolean;
     isError: boolean;
-    error: { message: string } | null;
+    error: ServerError | null;
     refetch: () => unknown;
   };
   rows: TData[];
@@ -32,11 +33,12 @@ export function QueryTable<TData>({
   ...table
 }: QueryTableProps<TData>) {
   const t = useTranslations("table");
+  const errorMessage = useErrorMessage();
   if (query.isError) {
     return (
       <ErrorState
         title={errorTitle}
-        description={query.error?.message}
+        description={query.error ? errorMessage(query.error) : undefined}
         onRetry={() => void query.refetch()}
         retryLabel={t("retry")}
       />

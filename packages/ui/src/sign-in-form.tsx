@@ -12,16 +12,18 @@ import {
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Alert, AlertDescription } from "./alert";
+import type { SignInError, SignInState } from "@truce/auth";
 import { Button } from "./button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "./card";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "./form";
 import { Input } from "./input";
 import { HiddenFields, useHydrated } from "./two-factor";
 
-export type SignInErrorCode = "invalid_credentials" | "no_access" | "unknown";
+/** Why a password step failed, as the action says it (packages/auth next-actions.ts). */
+export type SignInErrorCode = SignInError;
 
 /** What the password step's action answers when it does not redirect. */
-export type SignInFormState = { error: SignInErrorCode; email: string } | null;
+export type SignInFormState = SignInState;
 
 export interface SignInFormLabels {
   title: string;

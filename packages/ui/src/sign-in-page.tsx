@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import type { SignInStage } from "@truce/auth";
 import { safeCallbackPath } from "./redirect";
 import { Card, CardContent, CardHeader, CardTitle } from "./card";
 import { SignInForm, type SignInFormProps } from "./sign-in-form";
@@ -15,9 +16,6 @@ import {
 export async function generateMetadata() {
   return { title: (await getTranslations("signIn"))("title") };
 }
-
-/** Where a sign-in stands: signed in, waiting for a code, waiting for enrolment, or not begun. */
-export type SignInStage = "signed_in" | "totp" | "enrol" | null;
 
 /** The app's server actions for signing in (packages/auth next-actions.ts). */
 export interface SignInActions {

@@ -51,6 +51,7 @@ export async function SignedInFrame({
 }: SignedInFrameProps) {
   if (!me) redirect("/sign-in");
   const t = await getTranslations("shell");
+  const tRole = await getTranslations("enums.membershipRole");
   return (
     <AppFrame
       appName={(await getTranslations("app"))("name")}
@@ -63,7 +64,7 @@ export async function SignedInFrame({
         .filter((m) => roles.includes(m.role))
         .map((m) => ({
           id: m.id,
-          label: `${m.agencyName} (${t(`roles.${m.role}`)})`,
+          label: `${m.agencyName} (${tRole(m.role)})`,
         }))}
       activeMembershipId={me.membership?.id ?? null}
       onSwitchMembership={actions.switchMembership}

@@ -7,6 +7,7 @@ import {
   type FormEvent,
   type ReactNode,
 } from "react";
+import type { Enrolment, SecondStepState } from "@truce/auth";
 import { Alert, AlertDescription } from "./alert";
 import { Button } from "./button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "./card";
@@ -123,8 +124,8 @@ function CancelForm({ cancel, label }: { cancel: () => Promise<void>; label: str
   );
 }
 
-/** What the second step's action answers when it does not redirect. */
-export type CodeState = { error: "invalid_code" | "unknown" } | null;
+/** What the second step's action answers when it does not redirect (packages/auth). */
+export type CodeState = SecondStepState;
 
 export interface SecondStepLabels extends CodeFormLabels {
   title: string;
@@ -168,12 +169,8 @@ export function SecondStepForm({
   );
 }
 
-export interface EnrolmentView {
-  /** The secret in groups of four. */
-  secret: string;
-  /** An image URL (SVG data URL) of the otpauth:// QR code. */
-  qrCode: string;
-}
+/** The new secret, as a key to type and a QR code (packages/auth two-factor.ts). */
+export type EnrolmentView = Enrolment;
 
 export interface EnrolmentLabels extends CodeFormLabels {
   scan: string;

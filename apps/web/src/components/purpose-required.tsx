@@ -9,6 +9,7 @@ import { PurposeChooser } from "./purpose-menu";
  */
 export async function PurposeRequired() {
   const t = await getTranslations("purpose");
+  const tPurpose = await getTranslations("enums.accessPurpose");
   return (
     <Card className="max-w-2xl">
       <CardHeader>
@@ -16,9 +17,7 @@ export async function PurposeRequired() {
         <CardDescription>{t("requiredDescription")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <PurposeChooser
-          options={PURPOSES.map((value) => ({ value, label: t(`options.${value}`) }))}
-        />
+        <PurposeChooser options={PURPOSES.map((value) => ({ value, label: tPurpose(value) }))} />
       </CardContent>
     </Card>
   );

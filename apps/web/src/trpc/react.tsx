@@ -2,10 +2,10 @@
 
 import { httpBatchStreamLink } from "@trpc/client";
 import SuperJSON from "superjson";
-import type { AppRouter } from "@truce/api";
+import type { WebRouter } from "@truce/api";
 import { createTRPCReact } from "@truce/ui/trpc";
 
-export const { useTRPC, TRPCReactProvider } = createTRPCReact<AppRouter>(() => [
+export const { useTRPC, TRPCReactProvider } = createTRPCReact<WebRouter>(() => [
   // maxItems: the server refuses batches of more than 10 calls (packages/api/src/http.ts).
   httpBatchStreamLink({ transformer: SuperJSON, url: "/api/trpc", maxItems: 10 }),
 ]);

@@ -1,12 +1,12 @@
 import "server-only";
 import { headers } from "next/headers";
-import { appRouter, createTRPCContext } from "@truce/api";
+import { createTRPCContext, webRouter } from "@truce/api";
 import { createServerTRPC } from "@truce/ui/trpc/server";
 import { auth } from "~/auth";
 import { currentPurpose } from "~/components/purpose";
 
 export const { trpc, getQueryClient, HydrateClient, prefetch } = createServerTRPC({
-  router: appRouter,
+  router: webRouter,
   createContext: async () =>
     createTRPCContext({
       headers: await headers(),

@@ -19,6 +19,6 @@ export function can(actor: Actor, action: Action): boolean {
 
 export function assertCan(actor: Actor, action: Action): void {
   if (!can(actor, action)) {
-    throw new AppError("FORBIDDEN", "Your role in the active agency does not allow this.");
+    throw new AppError("FORBIDDEN", "apiErrors.roleNotAllowed");
   }
 }

@@ -1,17 +1,23 @@
 import type { Actor } from "@truce/auth/actor";
 import {
+  alias,
   and,
   eq,
   exists,
+  gte,
   isNull,
+  lte,
   ne,
   not,
   notExists,
   or,
   sql,
+  subquery,
+  type PgColumn,
+  type PgTable,
   type SQL,
-  type SQLWrapper,
 } from "@truce/db";
+import type { VISIBILITIES } from "@truce/db/enum-values";
 import {
   agency,
   assignment,
@@ -27,12 +33,21 @@ import { AppError } from "../errors";
 
 /**
  * Filters for the queries themselves, built from the actor: what is not in scope is never
- * fetched. Each returns a condition to put in a `where`.
+ * fetched. Each returns a condition to put in a `where`. Columns and enum values are named
+ * through Drizzle (`eq(note.visibility, "programme")`), never as text in `sql`, so renaming
+ * either fails the typecheck here instead of silently widening a scope; subqueries are
+ * `exists(subquery.select()...)`, and a table that appears twice gets an `alias()`.
  */
+
+/** A column of any table, of the given data type: what a scope builder takes. */
+type ColumnOf<TData> = PgColumn & { _: { data: TData } };
+/** A uuid column of any table: an id, or a reference to one. */
+type IdColumn = PgColumn & { _: { columnType: "PgUUID"; data: string } };
+type Visibility = (typeof VISIBILITIES)[number];
 
 function activeAgencyId(actor: Actor): string {
   const agencyId = actor.membership?.agencyId;
-  if (!agencyId) throw new AppError("FORBIDDEN", "Choose an agency to act as first.");
+  if (!agencyId) throw new AppError("FORBIDDEN", "apiErrors.agencyRequired");
   return agencyId;
 }
 
@@ -47,37 +62,73 @@ export function individualScope(actor: Actor): SQL {
 /**
  * The person has consent in force to share social services' details: their record that is
  * not withdrawn says 'given'. Nothing else counts (a referral's own consent flag is history,
- * migrated into these records), so a withdrawal or a refusal hides the details at once.
+ * migrated into these records), so a withdrawal or a refusal hides the details at once. The
+ * one statement of the consent rule: every content scope asks it through this.
  */
-function consentGiven(individualId: SQLWrapper): SQL {
+export function consentGiven(individualId: IdColumn): SQL {
   return exists(
-    sql`(select 1 from ${consent} where ${consent.individualId} = ${individualId}
-         and ${consent.decision} = 'given' and ${consent.withdrawnAt} is null)`,
+    subquery
+      .select({ id: consent.id })
+      .from(consent)
+      .where(
+        and(
+          eq(consent.individualId, individualId),
+          eq(consent.decision, "given"),
+          isNull(consent.withdrawnAt),
+        ),
+      ),
   );
 }
 
-/** The kind of the agency with this id, as a subquery. */
-function agencyKindOf(agencyId: SQLWrapper): SQL {
-  return sql`(select ${agency.kind} from ${agency} where ${agency.id} = ${agencyId})`;
+/**
+ * Consent of every person a row is about, through its table of people (an intervention's
+ * participants, an incident's parties): there is at least one, and none without consent in
+ * force. One person's consent never opens another's details, and a row about no one has no
+ * one's consent.
+ */
+export function everyoneConsented(
+  people: PgTable & { id: IdColumn; individualId: IdColumn },
+  /** Which rows of `people` belong to the content row: a condition on both tables. */
+  ofRow: SQL,
+): SQL {
+  const person = () => subquery.select({ id: people.id }).from(people);
+  return and(
+    exists(person().where(ofRow)),
+    notExists(person().where(and(ofRow, not(consentGiven(people.individualId))))),
+  ) as SQL;
 }
 
 /**
- * Content that an agency wrote with a visibility, as the actor may read it: their own
- * agency's, and other agencies' programme-visible content, social services' only where
- * `shared` holds (the consent of the people it is about).
+ * How a table of content written by an agency says who may read a row. A later content type
+ * (an incident's account, a referral, an outcome) passes its own columns and consent rule.
  */
-function contentScope(
-  actor: Actor,
-  authorAgencyId: SQLWrapper,
-  visibility: SQLWrapper,
-  shared: SQL,
-): SQL {
+export interface ContentColumns {
+  /** The agency that wrote it: a note's author, an intervention's lead agency. */
+  authorAgencyId: IdColumn;
+  /** `agency`: only the writing agency reads it; `programme`: every agency. */
+  visibility: ColumnOf<Visibility>;
+  /**
+   * Whether the people it is about consented to share social services' details, decided in
+   * the query: `consentGiven` of its one subject, or `everyoneConsented` of its people.
+   */
+  consented: SQL;
+}
+
+/**
+ * Content as the actor may read it, the one rule for every content type: their own agency's,
+ * and other agencies' programme-visible content; social services' only where the people it
+ * is about consented.
+ */
+export function contentReadableScope(actor: Actor, content: ContentColumns): SQL {
+  const bySocialServices = exists(
+    subquery
+      .select({ id: agency.id })
+      .from(agency)
+      .where(and(eq(agency.id, content.authorAgencyId), eq(agency.kind, "social_services"))),
+  );
   return or(
-    sql`${authorAgencyId} = ${activeAgencyId(actor)}`,
-    and(
-      sql`${visibility} = 'programme'`,
-      or(sql`${agencyKindOf(authorAgencyId)} <> 'social_services'`, shared),
-    ),
+    eq(content.authorAgencyId, activeAgencyId(actor)),
+    and(eq(content.visibility, "programme"), or(not(bySocialServices), content.consented)),
   ) as SQL;
 }
 
@@ -91,8 +142,10 @@ export function noteSubjectScope(actor: Actor): SQL {
   return or(
     isNull(note.individualId),
     exists(
-      sql`(select 1 from ${individual} where ${individual.id} = ${note.individualId}
-           and ${individualScope(actor)})`,
+      subquery
+        .select({ id: individual.id })
+        .from(individual)
+        .where(and(eq(individual.id, note.individualId), individualScope(actor))),
     ),
   ) as SQL;
 }
@@ -107,30 +160,28 @@ export function noteSubjectScope(actor: Actor): SQL {
 export function noteReadableScope(actor: Actor): SQL {
   return and(
     noteSubjectScope(actor),
-    contentScope(actor, note.authorAgencyId, note.visibility, consentGiven(note.individualId)),
+    contentReadableScope(actor, {
+      authorAgencyId: note.authorAgencyId,
+      visibility: note.visibility,
+      consented: consentGiven(note.individualId),
+    }),
   ) as SQL;
 }
 
 /**
  * Interventions whose details (summary, result, message) the actor may read; everyone in
  * the programme sees that one took place (kind, date, agency). Social services' details are
- * shared only when every person the intervention is about has consent in force: one
- * person's consent never opens another's details, and an intervention about no one has no
- * one's consent.
+ * shared only when every person the intervention is about has consent in force.
  */
 export function interventionContentScope(actor: Actor): SQL {
-  const participants = sql`select 1 from ${interventionParticipant}
-    where ${interventionParticipant.interventionId} = ${intervention.id}`;
-  const everyParticipantConsented = and(
-    exists(sql`(${participants})`),
-    notExists(sql`(${participants} and not ${consentGiven(interventionParticipant.individualId)})`),
-  ) as SQL;
-  return contentScope(
-    actor,
-    intervention.leadAgencyId,
-    intervention.visibility,
-    everyParticipantConsented,
-  );
+  return contentReadableScope(actor, {
+    authorAgencyId: intervention.leadAgencyId,
+    visibility: intervention.visibility,
+    consented: everyoneConsented(
+      interventionParticipant,
+      eq(interventionParticipant.interventionId, intervention.id),
+    ),
+  });
 }
 
 /**
@@ -142,10 +193,18 @@ export function locationVisible(actor: Actor): SQL {
   const assignedExitStaff =
     actor.membership?.agencyKind === "exit_programme"
       ? exists(
-          sql`(select 1 from ${assignment} where ${assignment.individualId} = ${individual.id}
-               and ${assignment.userId} = ${actor.userId} and ${assignment.agencyId} = ${actor.membership.agencyId}
-               and ${assignment.startedOn} <= current_date
-               and (${assignment.endedOn} is null or ${assignment.endedOn} >= current_date))`,
+          subquery
+            .select({ id: assignment.id })
+            .from(assignment)
+            .where(
+              and(
+                eq(assignment.individualId, individual.id),
+                eq(assignment.userId, actor.userId),
+                eq(assignment.agencyId, actor.membership.agencyId),
+                lte(assignment.startedOn, sql`current_date`),
+                or(isNull(assignment.endedOn), gte(assignment.endedOn, sql`current_date`)),
+              ),
+            ),
         )
       : sql`false`;
   return or(eq(individual.protectedLocation, false), assignedExitStaff) as SQL;
@@ -170,15 +229,22 @@ export function agencyScope(actor: Actor): SQL | undefined {
  * The user holds an admin role: an agency admin membership in any agency (a disabled one too,
  * since only a platform admin decides about admins) or any platform role.
  */
-function holdsAdminRole(userId: SQLWrapper): SQL {
+function holdsAdminRole(userId: IdColumn): SQL {
+  // The membership and user tables are the outer query's too, so these are aliases.
+  const adminMembership = alias(membership, "admin_membership");
+  const adminUser = alias(user, "admin_user");
   return or(
     exists(
-      sql`(select 1 from ${membership} as admin_membership
-           where admin_membership.user_id = ${userId} and admin_membership.role = 'agency_admin')`,
+      subquery
+        .select({ id: adminMembership.id })
+        .from(adminMembership)
+        .where(and(eq(adminMembership.userId, userId), eq(adminMembership.role, "agency_admin"))),
     ),
     exists(
-      sql`(select 1 from ${user} as admin_user
-           where admin_user.id = ${userId} and cardinality(admin_user.platform_roles) > 0)`,
+      subquery
+        .select({ id: adminUser.id })
+        .from(adminUser)
+        .where(and(eq(adminUser.id, userId), ne(adminUser.platformRoles, []))),
     ),
   ) as SQL;
 }

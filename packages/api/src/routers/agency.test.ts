@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count } from "@truce/db";
 import { agency } from "@truce/db/schema";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
-import { callerFor, claimsFor } from "../test-actors";
+import { adminCallerFor, claimsFor } from "../test-actors";
 
 let demo: DemoDatabase;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe("agency.list", () => {
   it("lists every agency for a platform admin", async () => {
-    const caller = await callerFor(
+    const caller = await adminCallerFor(
       demo.db,
       await claimsFor(demo.db, "platform.admin@truce.example", "admin"),
     );
@@ -27,7 +27,7 @@ describe("agency.list", () => {
   });
 
   it("lists only their own agency for an agency admin", async () => {
-    const caller = await callerFor(
+    const caller = await adminCallerFor(
       demo.db,
       await claimsFor(demo.db, "agency.admin@truce.example", "admin"),
     );
@@ -37,9 +37,12 @@ describe("agency.list", () => {
   });
 
   it("refuses staff, and anonymous callers", async () => {
-    const staff = await callerFor(demo.db, await claimsFor(demo.db, "police.staff@truce.example"));
+    const staff = await adminCallerFor(
+      demo.db,
+      await claimsFor(demo.db, "police.staff@truce.example"),
+    );
     await expect(staff.agency.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const anonymous = await callerFor(demo.db, null);
+    const anonymous = await adminCallerFor(demo.db, null);
     await expect(anonymous.agency.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

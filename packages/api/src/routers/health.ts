@@ -4,5 +4,5 @@ import { publicProcedure } from "../trpc";
 
 export const healthRouter = {
   /** Public: whether the app can reach its database. Load balancers use /api/health. */
-  check: publicProcedure.query(({ ctx }) => checkDatabase(ctx.db)),
+  check: publicProcedure.query(({ ctx }) => checkDatabase(ctx)),
 } satisfies TRPCRouterRecord;

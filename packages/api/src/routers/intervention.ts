@@ -1,12 +1,10 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
 import { listInterventionsForIndividual } from "../services/intervention/list-interventions";
+import { listInterventionsForIndividualInput } from "../services/intervention/schemas";
 import { caseContentProcedure } from "../trpc";
 
 export const interventionRouter = {
   forIndividual: caseContentProcedure("intervention.read")
-    .input(z.object({ individualId: z.string().uuid() }))
-    .query(({ ctx, input }) =>
-      listInterventionsForIndividual(ctx.db, ctx.actor, ctx.recordRead, input.individualId),
-    ),
+    .input(listInterventionsForIndividualInput)
+    .query(({ ctx, input }) => listInterventionsForIndividual(ctx, input)),
 } satisfies TRPCRouterRecord;

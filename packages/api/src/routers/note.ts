@@ -1,20 +1,22 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
-import { createNote, createNoteInput } from "../services/note/create-note";
+import { createNote } from "../services/note/create-note";
 import { getNote } from "../services/note/get-note";
 import { listNotesForIndividual } from "../services/note/list-notes";
+import {
+  createNoteInput,
+  getNoteInput,
+  listNotesForIndividualInput,
+} from "../services/note/schemas";
 import { authorizedProcedure, caseContentProcedure } from "../trpc";
 
 export const noteRouter = {
   forIndividual: caseContentProcedure("note.read")
-    .input(z.object({ individualId: z.string().uuid() }))
-    .query(({ ctx, input }) =>
-      listNotesForIndividual(ctx.db, ctx.actor, ctx.recordRead, input.individualId),
-    ),
+    .input(listNotesForIndividualInput)
+    .query(({ ctx, input }) => listNotesForIndividual(ctx, input)),
   byId: caseContentProcedure("note.read")
-    .input(z.object({ id: z.string().uuid() }))
-    .query(({ ctx, input }) => getNote(ctx.db, ctx.actor, ctx.recordRead, input.id)),
+    .input(getNoteInput)
+    .query(({ ctx, input }) => getNote(ctx, input)),
   create: authorizedProcedure("note.create")
     .input(createNoteInput)
-    .mutation(({ ctx, input }) => createNote(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => createNote(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -1,8 +1,20 @@
 import { z } from "zod";
+import { FIELD_LIMITS } from "@truce/db/field-limits";
 
+// A page number out of range comes from a hand-edited address, not from a field.
 export const pageInput = z.object({
-  page: z.number().int().min(1).max(100_000).default(1),
-  pageSize: z.number().int().min(1).max(100).default(25),
+  page: z
+    .number({ error: "validation.common.page" })
+    .int("validation.common.page")
+    .min(FIELD_LIMITS.page.min, "validation.common.page")
+    .max(FIELD_LIMITS.page.max, "validation.common.page")
+    .default(1),
+  pageSize: z
+    .number({ error: "validation.common.pageSize" })
+    .int("validation.common.pageSize")
+    .min(FIELD_LIMITS.pageSize.min, "validation.common.pageSize")
+    .max(FIELD_LIMITS.pageSize.max, "validation.common.pageSize")
+    .default(FIELD_LIMITS.pageSize.default),
 });
 export type PageInput = z.infer<typeof pageInput>;
 

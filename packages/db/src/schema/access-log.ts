@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ACCESS_ACTIONS } from "../enum-values";
+import { ACCESS_ACTIONS, ACCESS_PURPOSES } from "../enum-values";
 import { agency } from "./agency";
 import { timestampNow } from "./columns";
 import { user } from "./user";
@@ -19,13 +19,7 @@ import { user } from "./user";
 export const accessAction = pgEnum("access_action", ACCESS_ACTIONS);
 
 /** Why a record was consulted: chosen once per session and changeable. */
-export const accessPurpose = pgEnum("access_purpose", [
-  "case_work",
-  "coordination_meeting",
-  "review",
-  "data_subject_request",
-  "audit",
-]);
+export const accessPurpose = pgEnum("access_purpose", ACCESS_PURPOSES);
 
 /**
  * Append-only: a trigger (migration access_log_append_only) refuses UPDATE, DELETE and

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, pgEnum, pgTable, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ASSIGNMENT_ROLES } from "../enum-values";
 import { agency } from "./agency";
 import { auditColumns, auditIndexes } from "./columns";
 import { individual } from "./individual";
 import { user } from "./user";
 
-export const assignmentRole = pgEnum("assignment_role", ["owner", "other"]);
+export const assignmentRole = pgEnum("assignment_role", ASSIGNMENT_ROLES);
 
 /** Which staff of which agency work with a person, from when (feeds "my caseload"). */
 export const assignment = pgTable(

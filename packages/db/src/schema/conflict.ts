@@ -1,17 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { CONFLICT_STATUSES } from "../enum-values";
 import { auditColumns, auditIndexes } from "./columns";
 import { riskLevel } from "./enums";
 import { group } from "./group";
 import { individual } from "./individual";
 
-export const conflictStatus = pgEnum("conflict_status", [
-  "latent",
-  "active",
-  "escalating",
-  "mediated",
-  "resolved",
-]);
+export const conflictStatus = pgEnum("conflict_status", CONFLICT_STATUSES);
 
 /** A conflict between two or more groups and/or individuals. */
 export const conflict = pgTable(

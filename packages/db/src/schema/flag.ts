@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { FLAG_KINDS } from "../enum-values";
 import { agency } from "./agency";
 import { auditColumns, auditIndexes } from "./columns";
 import { group } from "./group";
 import { individual } from "./individual";
 import { user } from "./user";
 
-export const flagKind = pgEnum("flag_kind", ["retaliation_risk", "threat_to_staff", "other"]);
+export const flagKind = pgEnum("flag_kind", FLAG_KINDS);
 
 /** A warning on a person or a group, shown prominently until resolved. */
 export const flag = pgTable(

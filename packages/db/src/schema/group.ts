@@ -10,11 +10,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { AFFILIATIONS, GROUP_STATUSES } from "../enum-values";
 import { auditColumns, auditIndexes } from "./columns";
 import { individual } from "./individual";
 
-export const groupStatus = pgEnum("group_status", ["active", "dormant", "dissolved"]);
-export const affiliation = pgEnum("affiliation", ["core", "member", "associate"]);
+export const groupStatus = pgEnum("group_status", GROUP_STATUSES);
+export const affiliation = pgEnum("affiliation", AFFILIATIONS);
 
 /** A violent group or network. */
 export const group = pgTable(

@@ -1,28 +1,17 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { GROUP_INVOLVEMENTS, INCIDENT_KINDS, INCIDENT_PARTY_ROLES } from "../enum-values";
 import { auditColumns, auditIndexes } from "./columns";
 import { conflict } from "./conflict";
 import { group } from "./group";
 import { individual } from "./individual";
 
-export const incidentKind = pgEnum("incident_kind", [
-  "shooting",
-  "attempted_shooting",
-  "explosion",
-  "stabbing",
-  "assault",
-  "threat",
-]);
+export const incidentKind = pgEnum("incident_kind", INCIDENT_KINDS);
 
 /** Whether group members were involved, as settled at the incident review. */
-export const groupInvolvement = pgEnum("group_involvement", [
-  "confirmed",
-  "likely",
-  "none",
-  "unknown",
-]);
+export const groupInvolvement = pgEnum("group_involvement", GROUP_INVOLVEMENTS);
 
-export const incidentPartyRole = pgEnum("incident_party_role", ["victim", "suspect", "linked"]);
+export const incidentPartyRole = pgEnum("incident_party_role", INCIDENT_PARTY_ROLES);
 
 /** A violent event. */
 export const incident = pgTable(

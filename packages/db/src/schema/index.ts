@@ -22,5 +22,3 @@ export * from "./platform-setting";
 export * from "./two-factor";
 export * from "./sign-in-throttle";
 export * from "./revoked-session";
-export * from "../relations";
-export * from "./validation";

@@ -11,39 +11,27 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  INDIVIDUAL_CATEGORIES,
+  INDIVIDUAL_STATUSES,
+  REGISTRATION_STATUSES,
+  SUPERVISIONS,
+} from "../enum-values";
 import { agency } from "./agency";
 import { auditColumns, auditIndexes } from "./columns";
 import { riskLevel } from "./enums";
 import { user } from "./user";
 
-export const individualStatus = pgEnum("individual_status", [
-  "active",
-  "in_exit_process",
-  "exited",
-  "relocated",
-  "incarcerated",
-  "deceased",
-]);
+export const individualStatus = pgEnum("individual_status", INDIVIDUAL_STATUSES);
 
 /** What the probation service needs to know about a person's current supervision. */
-export const supervision = pgEnum("supervision", [
-  "none",
-  "probation",
-  "conditional_release",
-  "in_custody",
-  "in_prison",
-]);
+export const supervision = pgEnum("supervision", SUPERVISIONS);
 
 /** Kept apart as the law on police data asks. */
-export const individualCategory = pgEnum("individual_category", [
-  "group_member",
-  "associate",
-  "victim",
-  "witness",
-]);
+export const individualCategory = pgEnum("individual_category", INDIVIDUAL_CATEGORIES);
 
 /** Pending registrations are seen only by the registering agency until a manager approves. */
-export const registrationStatus = pgEnum("registration_status", ["pending", "approved"]);
+export const registrationStatus = pgEnum("registration_status", REGISTRATION_STATUSES);
 
 /**
  * A person in the register. Minors are derived from `dateOfBirth`, never stored.

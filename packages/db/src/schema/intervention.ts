@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  CONVERSATION_CHANNELS,
+  DELIVERY_RESULTS,
+  ENFORCEMENT_KINDS,
+  INTERVENTION_KINDS,
+  INTERVENTION_STATUSES,
+  PARTICIPANT_RESPONSES,
+} from "../enum-values";
 import { agency } from "./agency";
 import { auditColumns, auditIndexes } from "./columns";
 import { conflict } from "./conflict";
@@ -9,38 +17,14 @@ import { incident } from "./incident";
 import { individual } from "./individual";
 
 /** custom_notification: a one-to-one conversation delivering the programme's message. */
-export const interventionKind = pgEnum("intervention_kind", [
-  "call_in",
-  "custom_notification",
-  "home_visit",
-  "support_offer",
-  "mediation",
-  "enforcement",
-]);
-export const enforcementKind = pgEnum("enforcement_kind", [
-  "arrest",
-  "search",
-  "prosecution",
-  "trial",
-  "sentence",
-]);
-export const interventionStatus = pgEnum("intervention_status", ["planned", "done", "cancelled"]);
+export const interventionKind = pgEnum("intervention_kind", INTERVENTION_KINDS);
+export const enforcementKind = pgEnum("enforcement_kind", ENFORCEMENT_KINDS);
+export const interventionStatus = pgEnum("intervention_status", INTERVENTION_STATUSES);
 /** Where a one-to-one conversation took place. */
-export const conversationChannel = pgEnum("conversation_channel", [
-  "home",
-  "street",
-  "custody",
-  "phone",
-]);
+export const conversationChannel = pgEnum("conversation_channel", CONVERSATION_CHANNELS);
 /** Whether a one-to-one conversation's message reached the person. */
-export const deliveryResult = pgEnum("delivery_result", ["delivered", "refused", "not_found"]);
-export const participantResponse = pgEnum("participant_response", [
-  "attended",
-  "declined",
-  "no_show",
-  "accepted_support",
-  "refused_support",
-]);
+export const deliveryResult = pgEnum("delivery_result", DELIVERY_RESULTS);
+export const participantResponse = pgEnum("participant_response", PARTICIPANT_RESPONSES);
 
 /**
  * Something the programme did. Enforcement rows with a group form that group's

@@ -1,9 +1,10 @@
 import { boolean, index, pgEnum, pgTable, unique, uuid } from "drizzle-orm/pg-core";
+import { MEMBERSHIP_ROLES } from "../enum-values";
 import { agency } from "./agency";
 import { auditColumns, auditIndexes } from "./columns";
 import { user } from "./user";
 
-export const membershipRole = pgEnum("membership_role", ["staff", "manager", "agency_admin"]);
+export const membershipRole = pgEnum("membership_role", MEMBERSHIP_ROLES);
 
 /** A user's role in one agency; every action is taken as one membership. */
 export const membership = pgTable(

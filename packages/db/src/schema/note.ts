@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { NOTE_KINDS } from "../enum-values";
 import { agency } from "./agency";
 import { auditColumns, auditIndexes } from "./columns";
 import { conflict } from "./conflict";
@@ -8,7 +9,7 @@ import { group } from "./group";
 import { individual } from "./individual";
 
 /** Facts and assessments are kept apart, as the law on police data asks. */
-export const noteKind = pgEnum("note_kind", ["fact", "assessment"]);
+export const noteKind = pgEnum("note_kind", NOTE_KINDS);
 
 /** Free text on exactly one individual, group or conflict. */
 export const note = pgTable(

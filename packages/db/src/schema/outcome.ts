@@ -1,23 +1,10 @@
 import { date, index, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { OUTCOME_KINDS } from "../enum-values";
 import { agency } from "./agency";
 import { auditColumns, auditIndexes } from "./columns";
 import { individual } from "./individual";
 
-export const outcomeKind = pgEnum("outcome_kind", [
-  "took_steps_to_leave",
-  "relocated",
-  "changed_situation_at_home",
-  "left_criminal_context",
-  "employed",
-  "in_education",
-  "reoffended",
-  "arrested",
-  "prosecuted",
-  "convicted",
-  "imprisoned",
-  "victim_of_violence",
-  "deceased",
-]);
+export const outcomeKind = pgEnum("outcome_kind", OUTCOME_KINDS);
 
 /** A milestone in a person's path; the exit funnel counts these. */
 export const outcome = pgTable(

@@ -1,27 +1,12 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { REFERRAL_SERVICES, REFERRAL_STATUSES } from "../enum-values";
 import { agency } from "./agency";
 import { auditColumns, auditIndexes } from "./columns";
 import { individual } from "./individual";
 
-export const referralService = pgEnum("referral_service", [
-  "exit_programme",
-  "relocation",
-  "housing",
-  "employment",
-  "education",
-  "treatment",
-  "family_support",
-  "protection",
-]);
-export const referralStatus = pgEnum("referral_status", [
-  "sent",
-  "accepted",
-  "declined",
-  "in_progress",
-  "completed",
-  "withdrawn",
-]);
+export const referralService = pgEnum("referral_service", REFERRAL_SERVICES);
+export const referralStatus = pgEnum("referral_status", REFERRAL_STATUSES);
 
 /** One agency asks another to take a person on for a service. */
 export const referral = pgTable(

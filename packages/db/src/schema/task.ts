@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { TASK_STATUSES } from "../enum-values";
 import { agency } from "./agency";
 import { auditColumns, auditIndexes } from "./columns";
 import { conflict } from "./conflict";
@@ -8,7 +9,7 @@ import { individual } from "./individual";
 import { intervention } from "./intervention";
 import { user } from "./user";
 
-export const taskStatus = pgEnum("task_status", ["open", "done"]);
+export const taskStatus = pgEnum("task_status", TASK_STATUSES);
 
 /** A follow-up with a due date and an assignee, on at most one person, group, conflict or intervention. */
 export const task = pgTable(

@@ -10,9 +10,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { PLATFORM_ROLES } from "../enum-values";
 import { auditColumns, auditIndexes } from "./columns";
 
-export const platformRole = pgEnum("platform_role", ["platform_admin", "auditor"]);
+export const platformRole = pgEnum("platform_role", PLATFORM_ROLES);
 
 export const user = pgTable(
   "user",

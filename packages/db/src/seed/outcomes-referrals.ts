@@ -1,3 +1,4 @@
+import { REFERRAL_STATUSES } from "../enum-values";
 import type { consent, outcome, referral } from "../schema";
 import type { AgencyKey, Organisation, UserKey } from "./agencies-users";
 import type { Row } from "./insert";
@@ -209,14 +210,7 @@ export function buildReferrals(org: Organisation, people: People): Row<typeof re
       p.registeredOn < "2018-09-01" ? "2018-09-01" : p.registeredOn,
       "2020-05-15",
     );
-    const status = random.pick([
-      "sent",
-      "accepted",
-      "declined",
-      "in_progress",
-      "completed",
-      "withdrawn",
-    ] as const);
+    const status = random.pick(REFERRAL_STATUSES);
     const consented = status !== "declined" && status !== "withdrawn" && random.chance(0.8);
     add(p, from, to, service, status, consented ? day : null, day, by);
   }

@@ -1,2 +1,12 @@
 export { startPgServer, DEFAULT_PG_BIN_DIR, type PgServer } from "./pg-server";
 export { startDemoDatabase, type DemoDatabase } from "./demo-database";
+export {
+  createTestIndividual,
+  createTestUser,
+  demoAgencyId,
+  uniqueTag,
+  type TestIndividual,
+  type TestIndividualOptions,
+  type TestUser,
+  type TestUserOptions,
+} from "./factories";

@@ -13,13 +13,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     .catch(signedOutAsNull);
   const t = await getTranslations("nav");
   const tp = await getTranslations("purpose");
+  const tPurpose = await getTranslations("enums.accessPurpose");
   const nav = [{ href: "/individuals", label: t("individuals") }];
   const purpose = (
     <PurposeMenu
       label={tp("label")}
       placeholder={tp("none")}
       value={await currentPurpose()}
-      options={PURPOSES.map((value) => ({ value, label: tp(`options.${value}`) }))}
+      options={PURPOSES.map((value) => ({ value, label: tPurpose(value) }))}
     />
   );
   return (

@@ -1,21 +1,11 @@
-import { z } from "zod";
-import { and, count, desc, eq, gte, lt, type DbOrTx } from "@truce/db";
+import { and, count, desc, eq, gte, lt } from "@truce/db";
 import { accessLog, agency, user } from "@truce/db/schema";
-import { offsetOf, pageInput, type Page } from "../pagination";
-import { plainText } from "../text";
-
-export const listAccessLogInput = pageInput.extend({
-  userId: z.string().uuid().optional(),
-  action: z.enum(accessLog.action.enumValues).optional(),
-  entityType: plainText(50).optional(),
-  entityId: plainText(100).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-});
-export type ListAccessLogInput = z.infer<typeof listAccessLogInput>;
+import type { ServiceContext } from "../context";
+import { offsetOf, type Page } from "../pagination";
+import type { ListAccessLogInput } from "./schemas";
 
 /** The access log, newest first, for the auditor: who did what to which record, when, why. */
-export async function listAccessLog(db: DbOrTx, input: ListAccessLogInput) {
+export async function listAccessLog({ db }: ServiceContext, input: ListAccessLogInput) {
   const where = and(
     input.userId ? eq(accessLog.userId, input.userId) : undefined,
     input.action ? eq(accessLog.action, input.action) : undefined,

@@ -1,7 +1,7 @@
-import type { Actor } from "@truce/auth/actor";
-import { and, asc, count, eq, type DbOrTx } from "@truce/db";
+import { and, asc, count, eq } from "@truce/db";
 import { agency, membership } from "@truce/db/schema";
 import { agencyScope } from "../../policy";
+import type { ServiceContext } from "../context";
 
 export interface AgencyListItem {
   id: string;
@@ -12,7 +12,7 @@ export interface AgencyListItem {
 }
 
 /** The agencies the actor may administer or audit, with their number of enabled memberships. */
-export async function listAgencies(db: DbOrTx, actor: Actor): Promise<AgencyListItem[]> {
+export async function listAgencies({ db, actor }: ServiceContext): Promise<AgencyListItem[]> {
   return (
     db
       .select({

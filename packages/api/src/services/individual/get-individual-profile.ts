@@ -1,23 +1,22 @@
-import type { Actor } from "@truce/auth/actor";
-import { and, eq, sql, type Db } from "@truce/db";
+import { and, eq, sql } from "@truce/db";
 import { agency, individual } from "@truce/db/schema";
-import type { RecordRead } from "../../case-read";
+import { recordRead, type CaseContentContext } from "../../case-read";
 import { AppError } from "../../errors";
 import { individualScope, locationVisible } from "../../policy";
-import { INDIVIDUAL_NOT_FOUND } from "./find-visible-individual";
+import { inTransaction } from "../context";
+import type { GetIndividualProfileInput } from "./schemas";
 
 /**
  * A person's profile, as the actor may see it, and the read recorded in the access log, in
  * one transaction.
  */
 export async function getIndividualProfile(
-  db: Db,
-  actor: Actor,
-  recordRead: RecordRead,
-  individualId: string,
+  ctx: CaseContentContext,
+  input: GetIndividualProfileInput,
 ) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
+  const { actor } = ctx;
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
       .select({
         id: individual.id,
         givenName: individual.givenName,
@@ -41,9 +40,9 @@ export async function getIndividualProfile(
       })
       .from(individual)
       .innerJoin(agency, eq(agency.id, individual.registeringAgencyId))
-      .where(and(eq(individual.id, individualId), individualScope(actor)))
+      .where(and(eq(individual.id, input.id), individualScope(actor)))
       .limit(1);
-    if (!row) throw new AppError("NOT_FOUND", INDIVIDUAL_NOT_FOUND);
+    if (!row) throw new AppError("NOT_FOUND", "apiErrors.individual.notFound");
     await recordRead(tx, {
       entityType: "individual",
       entityId: row.id,

@@ -1,15 +1,9 @@
-import { type z } from "zod";
-import type { Actor } from "@truce/auth/actor";
-import { and, asc, count, ilike, sql, type DbOrTx } from "@truce/db";
+import { and, asc, count, ilike, sql } from "@truce/db";
 import { individual } from "@truce/db/schema";
 import { individualScope } from "../../policy";
-import { likePattern, offsetOf, pageInput, type Page } from "../pagination";
-import { searchText } from "../text";
-
-export const listIndividualsInput = pageInput.extend({
-  search: searchText,
-});
-export type ListIndividualsInput = z.infer<typeof listIndividualsInput>;
+import type { ServiceContext } from "../context";
+import { likePattern, offsetOf, type Page } from "../pagination";
+import type { ListIndividualsInput } from "./schemas";
 
 export interface IndividualListItem {
   id: string;
@@ -25,8 +19,7 @@ export interface IndividualListItem {
 
 /** A page of the register as the actor may see it, searchable by name. */
 export async function listIndividuals(
-  db: DbOrTx,
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: ListIndividualsInput,
 ): Promise<Page<IndividualListItem>> {
   const fullName = sql`(${individual.givenName} || ' ' || ${individual.familyName})`;

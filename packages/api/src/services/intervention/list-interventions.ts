@@ -1,9 +1,10 @@
-import type { Actor } from "@truce/auth/actor";
-import { and, desc, eq, exists, sql, type Db } from "@truce/db";
+import { and, desc, eq, exists, sql } from "@truce/db";
 import { agency, individual, intervention, interventionParticipant } from "@truce/db/schema";
-import type { RecordRead } from "../../case-read";
+import { recordRead, type CaseContentContext } from "../../case-read";
 import { individualScope, interventionContentScope } from "../../policy";
+import { inTransaction } from "../context";
 import { findVisibleIndividual } from "../individual/find-visible-individual";
+import type { ListInterventionsForIndividualInput } from "./schemas";
 
 /**
  * The interventions a person took part in, and the read in the access log, in one
@@ -13,15 +14,14 @@ import { findVisibleIndividual } from "../individual/find-visible-individual";
  * not found, as their profile is.
  */
 export async function listInterventionsForIndividual(
-  db: Db,
-  actor: Actor,
-  recordRead: RecordRead,
-  individualId: string,
+  ctx: CaseContentContext,
+  input: ListInterventionsForIndividualInput,
 ) {
+  const { actor } = ctx;
   const readable = interventionContentScope(actor);
-  return db.transaction(async (tx) => {
-    const subject = await findVisibleIndividual(tx, actor, individualId);
-    const rows = await tx
+  return inTransaction(ctx, async (tx) => {
+    const subject = await findVisibleIndividual(tx, input.individualId);
+    const rows = await tx.db
       .select({
         id: intervention.id,
         kind: intervention.kind,
@@ -40,7 +40,7 @@ export async function listInterventionsForIndividual(
       .where(
         and(
           exists(
-            tx
+            tx.db
               .select({ one: sql`1` })
               .from(interventionParticipant)
               .innerJoin(individual, eq(individual.id, interventionParticipant.individualId))

@@ -1,16 +1,9 @@
-import { z } from "zod";
-import type { Actor } from "@truce/auth/actor";
-import { and, eq, sql, type Db } from "@truce/db";
 import { membership } from "@truce/db/schema";
-import { AppError } from "../../errors";
 import { recordAccess } from "../access-log/record-access";
+import { inTransaction, type ServiceContext } from "../context";
+import { updateVersioned } from "../versioned-update";
 import { endSessionsOf, findManagedMembership } from "./find-managed-membership";
-
-export const setMembershipDisabledInput = z.object({
-  membershipId: z.string().uuid(),
-  disabled: z.boolean(),
-  version: z.number().int().min(1),
-});
+import type { SetMembershipDisabledInput } from "./schemas";
 
 /**
  * Disables (or enables) a user's membership in one agency: what an agency admin does where a
@@ -19,31 +12,22 @@ export const setMembershipDisabledInput = z.object({
  * Disabling ends the member's sessions at their next request; the change is logged with it.
  */
 export async function setMembershipDisabled(
-  db: Db,
-  actor: Actor,
-  input: z.infer<typeof setMembershipDisabledInput>,
+  ctx: ServiceContext,
+  input: SetMembershipDisabledInput,
 ) {
-  return db.transaction(async (tx) => {
-    const target = await findManagedMembership(tx, actor, input.membershipId);
-    const [updated] = await tx
-      .update(membership)
-      .set({
-        disabled: input.disabled,
-        version: sql`${membership.version} + 1`,
-        updatedById: actor.userId,
-      })
-      .where(and(eq(membership.id, target.id), eq(membership.version, input.version)))
-      .returning({ id: membership.id, disabled: membership.disabled, version: membership.version });
-    if (!updated) {
-      throw new AppError(
-        "STALE_VERSION",
-        "Someone changed this membership meanwhile. Reload and try again.",
-      );
-    }
+  return inTransaction(ctx, async (tx) => {
+    const target = await findManagedMembership(tx, input.membershipId);
+    const updated = await updateVersioned(tx, membership, {
+      id: target.id,
+      version: input.version,
+      set: { disabled: input.disabled },
+      returning: { id: membership.id, disabled: membership.disabled, version: membership.version },
+      staleKey: "apiErrors.membership.stale",
+    });
     // Disabling ends the member's sessions; enabling needs no sign-out, since every request
     // reads the memberships that count afresh.
     if (updated.disabled) await endSessionsOf(tx, target.userId);
-    await recordAccess(tx, actor, {
+    await recordAccess(tx, {
       action: "update",
       entityType: "membership",
       entityId: updated.id,

@@ -1,16 +1,10 @@
-import { z } from "zod";
-import type { Actor } from "@truce/auth/actor";
-import { and, eq, sql, type Db } from "@truce/db";
 import { membership } from "@truce/db/schema";
 import { AppError } from "../../errors";
 import { recordAccess } from "../access-log/record-access";
+import { inTransaction, type ServiceContext } from "../context";
+import { updateVersioned } from "../versioned-update";
 import { endSessionsOf, findManagedMembership } from "./find-managed-membership";
-
-export const setMembershipRoleInput = z.object({
-  membershipId: z.string().uuid(),
-  role: z.enum(membership.role.enumValues),
-  version: z.number().int().min(1),
-});
+import type { SetMembershipRoleInput } from "./schemas";
 
 /**
  * Changes the role of a membership the admin manages (findManagedMembership: never their own;
@@ -18,30 +12,22 @@ export const setMembershipRoleInput = z.object({
  * member's sessions end at their next request, so the new role applies at once; the change is
  * logged as a role change.
  */
-export async function setMembershipRole(
-  db: Db,
-  actor: Actor,
-  input: z.infer<typeof setMembershipRoleInput>,
-) {
-  const platformAdmin = actor.platformRoles.includes("platform_admin");
-  return db.transaction(async (tx) => {
-    const target = await findManagedMembership(tx, actor, input.membershipId);
+export async function setMembershipRole(ctx: ServiceContext, input: SetMembershipRoleInput) {
+  const platformAdmin = ctx.actor.platformRoles.includes("platform_admin");
+  return inTransaction(ctx, async (tx) => {
+    const target = await findManagedMembership(tx, input.membershipId);
     if (!platformAdmin && input.role === "agency_admin") {
-      throw new AppError("FORBIDDEN", "Only a platform admin appoints agency admins.");
+      throw new AppError("FORBIDDEN", "apiErrors.membership.appointAgencyAdmin");
     }
-    const [updated] = await tx
-      .update(membership)
-      .set({ role: input.role, version: sql`${membership.version} + 1`, updatedById: actor.userId })
-      .where(and(eq(membership.id, target.id), eq(membership.version, input.version)))
-      .returning({ id: membership.id, role: membership.role, version: membership.version });
-    if (!updated) {
-      throw new AppError(
-        "STALE_VERSION",
-        "Someone changed this membership meanwhile. Reload and try again.",
-      );
-    }
+    const updated = await updateVersioned(tx, membership, {
+      id: target.id,
+      version: input.version,
+      set: { role: input.role },
+      returning: { id: membership.id, role: membership.role, version: membership.version },
+      staleKey: "apiErrors.membership.stale",
+    });
     await endSessionsOf(tx, target.userId);
-    await recordAccess(tx, actor, {
+    await recordAccess(tx, {
       action: "role_change",
       entityType: "membership",
       entityId: updated.id,

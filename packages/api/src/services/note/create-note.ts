@@ -1,30 +1,18 @@
-import { z } from "zod";
-import type { Actor } from "@truce/auth/actor";
-import type { Db } from "@truce/db";
 import { note } from "@truce/db/schema";
 import { AppError } from "../../errors";
 import { recordAccess } from "../access-log/record-access";
+import { inTransaction, type ServiceContext } from "../context";
 import { findVisibleIndividual } from "../individual/find-visible-individual";
-import { plainText } from "../text";
-
-export const createNoteInput = z.object({
-  individualId: z.string().uuid(),
-  body: plainText(10_000, "Keep a note under 10,000 characters.").pipe(
-    z.string().min(1, "Write the note."),
-  ),
-  kind: z.enum(note.kind.enumValues),
-  // Police intelligence and social services' details stay within the agency by default.
-  visibility: z.enum(note.visibility.enumValues).default("agency"),
-});
-export type CreateNoteInput = z.infer<typeof createNoteInput>;
+import type { CreateNoteInput } from "./schemas";
 
 /** Writes a note on a person the actor can see, as their agency, and logs the change. */
-export async function createNote(db: Db, actor: Actor, input: CreateNoteInput) {
+export async function createNote(ctx: ServiceContext, input: CreateNoteInput) {
+  const { actor } = ctx;
   const agencyId = actor.membership?.agencyId;
-  if (!agencyId) throw new AppError("FORBIDDEN", "Choose an agency to act as first.");
-  return db.transaction(async (tx) => {
-    const subject = await findVisibleIndividual(tx, actor, input.individualId);
-    const [created] = await tx
+  if (!agencyId) throw new AppError("FORBIDDEN", "apiErrors.agencyRequired");
+  return inTransaction(ctx, async (tx) => {
+    const subject = await findVisibleIndividual(tx, input.individualId);
+    const [created] = await tx.db
       .insert(note)
       .values({
         individualId: subject.id,
@@ -37,7 +25,7 @@ export async function createNote(db: Db, actor: Actor, input: CreateNoteInput) {
       })
       .returning({ id: note.id });
     if (!created) throw new Error("the note was not written");
-    await recordAccess(tx, actor, {
+    await recordAccess(tx, {
       action: "create",
       entityType: "note",
       entityId: created.id,

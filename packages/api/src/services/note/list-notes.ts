@@ -1,9 +1,10 @@
-import type { Actor } from "@truce/auth/actor";
-import { and, desc, eq, type Db, type DbOrTx } from "@truce/db";
+import { and, desc, eq } from "@truce/db";
 import { agency, note } from "@truce/db/schema";
-import type { RecordRead } from "../../case-read";
+import { recordRead, type CaseContentContext } from "../../case-read";
 import { noteReadableScope } from "../../policy";
+import { inTransaction, type ServiceContext } from "../context";
 import { findVisibleIndividual } from "../individual/find-visible-individual";
+import type { ListNotesForIndividualInput } from "./schemas";
 
 const noteColumns = {
   id: note.id,
@@ -23,18 +24,16 @@ const noteColumns = {
  * not found, as their profile is.
  */
 export async function listNotesForIndividual(
-  db: Db,
-  actor: Actor,
-  recordRead: RecordRead,
-  individualId: string,
+  ctx: CaseContentContext,
+  input: ListNotesForIndividualInput,
 ) {
-  return db.transaction(async (tx) => {
-    const subject = await findVisibleIndividual(tx, actor, individualId);
-    const rows = await tx
+  return inTransaction(ctx, async (tx) => {
+    const subject = await findVisibleIndividual(tx, input.individualId);
+    const rows = await tx.db
       .select(noteColumns)
       .from(note)
       .innerJoin(agency, eq(agency.id, note.authorAgencyId))
-      .where(and(eq(note.individualId, subject.id), noteReadableScope(actor)))
+      .where(and(eq(note.individualId, subject.id), noteReadableScope(tx.actor)))
       .orderBy(desc(note.createdAt), desc(note.id));
     await recordRead(tx, {
       entityType: "individual",
@@ -46,7 +45,7 @@ export async function listNotesForIndividual(
 }
 
 /** One note by id, or null when it is not the actor's to read: the list's very condition. */
-export async function findReadableNote(db: DbOrTx, actor: Actor, noteId: string) {
+export async function findReadableNote({ db, actor }: ServiceContext, noteId: string) {
   const [row] = await db
     .select(noteColumns)
     .from(note)

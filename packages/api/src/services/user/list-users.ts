@@ -1,21 +1,16 @@
-import type { Actor } from "@truce/auth/actor";
-import { and, asc, count, eq, exists, ilike, inArray, or, sql, type DbOrTx } from "@truce/db";
+import { and, asc, count, eq, exists, ilike, inArray, or, sql } from "@truce/db";
 import { agency, membership, user } from "@truce/db/schema";
-import { type z } from "zod";
 import { managedMembershipScope, membershipAdminScope } from "../../policy";
-import { likePattern, offsetOf, pageInput } from "../pagination";
-import { searchText } from "../text";
-
-export const listUsersInput = pageInput.extend({
-  search: searchText,
-});
+import type { ServiceContext } from "../context";
+import { likePattern, offsetOf } from "../pagination";
+import type { ListUsersInput } from "./schemas";
 
 /**
  * The users an admin sees, with the memberships they may see: all for a platform admin,
  * those with a membership in their own agency for an agency admin. Each membership says
  * whether it is disabled and whether this admin may change it.
  */
-export async function listUsers(db: DbOrTx, actor: Actor, input: z.infer<typeof listUsersInput>) {
+export async function listUsers({ db, actor }: ServiceContext, input: ListUsersInput) {
   const scope = membershipAdminScope(actor);
   const where = and(
     scope

@@ -4,7 +4,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import type { RouterInputs, RouterOutputs } from "@truce/api";
+import type {
+  AdminRouterInputs as RouterInputs,
+  AdminRouterOutputs as RouterOutputs,
+} from "@truce/api";
 import { ACCESS_ACTIONS } from "@truce/db/enum-values";
 import {
   Input,
@@ -26,6 +29,7 @@ const ALL = "all";
 /** The access log for the auditor: newest first, filterable by action and record. */
 export function AccessLogTable() {
   const t = useTranslations("accessLog");
+  const tEnum = useTranslations("enums");
   const format = useFormatter();
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
@@ -60,7 +64,7 @@ export function AccessLogTable() {
       {
         id: "action",
         header: t("columns.action"),
-        cell: ({ row }) => t(`actions.${row.original.action}`),
+        cell: ({ row }) => tEnum(`accessAction.${row.original.action}`),
       },
       {
         id: "record",
@@ -77,7 +81,8 @@ export function AccessLogTable() {
       {
         id: "purpose",
         header: t("columns.purpose"),
-        cell: ({ row }) => (row.original.purpose ? t(`purposes.${row.original.purpose}`) : "—"),
+        cell: ({ row }) =>
+          row.original.purpose ? tEnum(`accessPurpose.${row.original.purpose}`) : "—",
       },
       {
         id: "fields",
@@ -85,7 +90,7 @@ export function AccessLogTable() {
         cell: ({ row }) => row.original.fields?.join(", ") ?? "—",
       },
     ],
-    [t, format],
+    [t, tEnum, format],
   );
 
   return (
@@ -107,7 +112,7 @@ export function AccessLogTable() {
               <SelectItem value={ALL}>{t("allActions")}</SelectItem>
               {ACCESS_ACTIONS.map((a) => (
                 <SelectItem key={a} value={a}>
-                  {t(`actions.${a}`)}
+                  {tEnum(`accessAction.${a}`)}
                 </SelectItem>
               ))}
             </SelectContent>

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import type { RouterOutputs } from "@truce/api";
+import type { AdminRouterOutputs as RouterOutputs } from "@truce/api";
 import { Badge, QueryTable } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 
@@ -12,6 +12,7 @@ type Row = RouterOutputs["agency"]["list"][number];
 
 export function AgenciesTable() {
   const t = useTranslations("agencies");
+  const tKind = useTranslations("enums.agencyKind");
   const format = useFormatter();
   const trpc = useTRPC();
   const query = useQuery(trpc.agency.list.queryOptions());
@@ -19,7 +20,7 @@ export function AgenciesTable() {
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
       { accessorKey: "name", header: t("columns.name") },
-      { id: "kind", header: t("columns.kind"), cell: ({ row }) => t(`kind.${row.original.kind}`) },
+      { id: "kind", header: t("columns.kind"), cell: ({ row }) => tKind(row.original.kind) },
       {
         id: "active",
         header: t("columns.active"),
@@ -35,7 +36,7 @@ export function AgenciesTable() {
         cell: ({ row }) => format.number(row.original.memberCount),
       },
     ],
-    [t, format],
+    [t, tKind, format],
   );
 
   const rows = query.data ?? [];

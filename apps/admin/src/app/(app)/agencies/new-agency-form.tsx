@@ -1,10 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useForm } from "react-hook-form";
-import { z } from "zod";
+import { createAgencyInput } from "@truce/api/schemas/agency";
+import { AGENCY_KINDS } from "@truce/db/enum-values";
+import { FIELD_LIMITS } from "@truce/db/field-limits";
 import {
   Alert,
   AlertDescription,
@@ -21,32 +21,30 @@ import {
   FormMessage,
   Input,
   SelectField,
+  useServerForm,
 } from "@truce/ui";
-import { AGENCY_KINDS } from "@truce/db/enum-values";
 import { useTRPC } from "~/trpc/react";
 
-/** A platform admin adds an agency to the programme. */
+/**
+ * A platform admin adds an agency to the programme. The template of a form: the
+ * procedure's own schema checks it in the browser, and whatever the server refuses comes
+ * back onto the fields or as one message, without losing what was typed.
+ */
 export function NewAgencyForm() {
   const t = useTranslations("newAgency");
-  const tKinds = useTranslations("agencies.kind");
+  const tKind = useTranslations("enums.agencyKind");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const schema = z.object({
-    name: z.string().trim().min(2, t("validation.name")).max(120),
-    kind: z.enum(AGENCY_KINDS),
-  });
-  const form = useForm<z.infer<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { name: "", kind: "other" },
-  });
   const create = useMutation(
     trpc.agency.create.mutationOptions({
-      onSuccess: async () => {
-        form.reset();
-        await queryClient.invalidateQueries(trpc.agency.list.pathFilter());
-      },
+      onSuccess: () => queryClient.invalidateQueries(trpc.agency.list.pathFilter()),
     }),
   );
+  const { form, formError, onSubmit } = useServerForm({
+    schema: createAgencyInput,
+    defaultValues: { name: "", kind: "other" },
+    submit: (values) => create.mutateAsync(values),
+  });
   return (
     <Card>
       <CardHeader>
@@ -54,11 +52,7 @@ export function NewAgencyForm() {
       </CardHeader>
       <CardContent>
         <Form {...form}>
-          <form
-            noValidate
-            className="flex flex-wrap items-start gap-3"
-            onSubmit={form.handleSubmit((values) => create.mutate(values))}
-          >
+          <form noValidate className="flex flex-wrap items-start gap-3" onSubmit={onSubmit}>
             <FormField
               control={form.control}
               name="name"
@@ -66,7 +60,7 @@ export function NewAgencyForm() {
                 <FormItem className="min-w-64">
                   <FormLabel>{t("name")}</FormLabel>
                   <FormControl>
-                    <Input {...field} maxLength={120} />
+                    <Input {...field} maxLength={FIELD_LIMITS.agency.name.max} />
                   </FormControl>
                   <FormMessage />
                 </FormItem>
@@ -77,16 +71,16 @@ export function NewAgencyForm() {
               name="kind"
               label={t("kind")}
               className="w-52"
-              options={AGENCY_KINDS.map((k) => ({ value: k, label: tKinds(k) }))}
+              options={AGENCY_KINDS.map((kind) => ({ value: kind, label: tKind(kind) }))}
             />
             <Button type="submit" className="mt-6" disabled={create.isPending}>
               {create.isPending ? t("submitting") : t("submit")}
             </Button>
           </form>
         </Form>
-        {create.isError ? (
+        {formError ? (
           <Alert variant="destructive" className="mt-3">
-            <AlertDescription>{create.error.message}</AlertDescription>
+            <AlertDescription>{formError}</AlertDescription>
           </Alert>
         ) : null}
         {create.isSuccess ? (

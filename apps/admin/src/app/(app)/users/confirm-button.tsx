@@ -18,7 +18,7 @@ import {
 /**
  * A button that asks before it acts, for changes that sign someone out. The dialog stays
  * open until the change is done, so a refusal (a stale version, a rule) is read where it
- * was asked for.
+ * was asked for, and confirming again retries it.
  */
 export function ConfirmButton({
   label,
@@ -27,6 +27,8 @@ export function ConfirmButton({
   description,
   destructive,
   onConfirm,
+  error,
+  onOpen,
 }: {
   label: string;
   confirmLabel: string;
@@ -34,21 +36,20 @@ export function ConfirmButton({
   description: string;
   /** Whether the action takes something away (disable) rather than gives it back. */
   destructive: boolean;
-  /** Resolves when done; its rejection's message is shown in the dialog. */
-  onConfirm: () => Promise<unknown>;
+  /** A server form's submit (useServerForm): resolves to whether the change was made. */
+  onConfirm: () => Promise<boolean>;
+  /** The refusal to show in the dialog, translated. */
+  error: string | null;
+  /** The dialog opens: the last refusal is forgotten. */
+  onOpen: () => void;
 }) {
   const t = useTranslations("users");
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
     setPending(true);
-    setError(null);
     try {
-      await onConfirm();
-      setOpen(false);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : t("failed"));
+      if (await onConfirm()) setOpen(false);
     } finally {
       setPending(false);
     }
@@ -58,7 +59,7 @@ export function ConfirmButton({
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (next) setError(null);
+        if (next) onOpen();
       }}
     >
       <AlertDialogTrigger asChild>

@@ -2,7 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import type { RouterOutputs } from "@truce/api";
+import { setMembershipDisabledInput } from "@truce/api/schemas/membership";
+import { useServerForm } from "@truce/ui";
+import type { AdminRouterOutputs as RouterOutputs } from "@truce/api";
 import { useTRPC } from "~/trpc/react";
 import { ConfirmButton } from "./confirm-button";
 
@@ -27,6 +29,13 @@ export function DisableMembershipButton({
   const mutation = useMutation(trpc.membership.setDisabled.mutationOptions({ onSettled: onDone }));
   const disable = !membership.disabled;
   const names = { name: userName, agency: membership.agencyName };
+  const { formError, onSubmit, clearFormError } = useServerForm({
+    schema: setMembershipDisabledInput,
+    defaultValues: {},
+    values: { membershipId: membership.id, disabled: disable, version: membership.version },
+    submit: (values) => mutation.mutateAsync(values),
+    afterSuccess: "keep",
+  });
   return (
     <ConfirmButton
       label={
@@ -44,13 +53,9 @@ export function DisableMembershipButton({
         disable ? t("confirmDisableMembership", names) : t("confirmEnableMembership", names)
       }
       destructive={disable}
-      onConfirm={() =>
-        mutation.mutateAsync({
-          membershipId: membership.id,
-          disabled: disable,
-          version: membership.version,
-        })
-      }
+      onConfirm={onSubmit}
+      error={formError}
+      onOpen={clearFormError}
     />
   );
 }

@@ -3,16 +3,16 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useState } from "react";
-import type { RouterOutputs } from "@truce/api";
-import { Alert, AlertDescription, Badge, Input, Label, QueryTable } from "@truce/ui";
+import { useCallback, useMemo } from "react";
+import type { AdminRouterOutputs as RouterOutputs } from "@truce/api";
+import { Badge, Input, Label, QueryTable, useUrlList } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 import { DisableMembershipButton } from "./disable-membership-button";
+import { PAGE_SIZE, readListPlace } from "./list-place";
 import { DisableUserButton } from "./disable-user-button";
 import { MembershipRoleSelect } from "./membership-role-select";
 
 type Row = RouterOutputs["user"]["list"]["items"][number];
-const PAGE_SIZE = 25;
 
 /**
  * The users an admin sees: per membership its role and whether it is disabled, changeable
@@ -22,8 +22,8 @@ export function UsersTable() {
   const t = useTranslations("users");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
-  const [search, setSearch] = useState("");
+  // Search and page live in the address, so they survive a reload, a link and "back".
+  const { search, page, draft, setDraft, goToPage } = useUrlList(readListPlace);
   const me = useQuery(trpc.session.me.queryOptions());
   const users = useQuery(
     trpc.user.list.queryOptions(
@@ -35,7 +35,6 @@ export function UsersTable() {
     () => queryClient.invalidateQueries(trpc.user.list.pathFilter()),
     [queryClient, trpc],
   );
-  const [roleError, setRoleError] = useState<string | null>(null);
   const mayAppointAdmins = me.data?.platformRoles.includes("platform_admin") ?? false;
   // A whole account spans every agency, so only a platform admin disables it.
   const mayDisableAccounts = me.data?.allowed.includes("user.setDisabled") ?? false;
@@ -63,7 +62,6 @@ export function UsersTable() {
                 <MembershipRoleSelect
                   membership={m}
                   mayAppointAdmins={mayAppointAdmins}
-                  onError={setRoleError}
                   onDone={refresh}
                 />
                 {m.disabled ? <Badge variant="destructive">{t("membershipDisabled")}</Badge> : null}
@@ -111,19 +109,11 @@ export function UsersTable() {
         <Input
           id="user-search"
           type="search"
-          value={search}
+          value={draft}
           maxLength={100}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(1);
-          }}
+          onChange={(e) => setDraft(e.target.value)}
         />
       </div>
-      {roleError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{roleError}</AlertDescription>
-        </Alert>
-      ) : null}
       <QueryTable
         query={users}
         caption={t("title")}
@@ -133,7 +123,7 @@ export function UsersTable() {
         pageIndex={page - 1}
         pageSize={PAGE_SIZE}
         total={users.data?.total ?? 0}
-        onPageChange={(index) => setPage(index + 1)}
+        onPageChange={goToPage}
         emptyMessage={t("empty")}
         loadingLabel={t("loading")}
         errorTitle={t("error")}

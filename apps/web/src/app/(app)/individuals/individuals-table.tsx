@@ -3,50 +3,22 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
-import type { RouterOutputs } from "@truce/api";
-import { Badge, Input, Label, QueryTable } from "@truce/ui";
+import { useMemo } from "react";
+import type { WebRouterOutputs as RouterOutputs } from "@truce/api";
+import { Badge, Input, Label, QueryTable, useUrlList } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
+import { PAGE_SIZE, readListPlace } from "./list-place";
 
-import { PAGE_SIZE } from "./page-size";
 type Row = RouterOutputs["individual"]["list"]["items"][number];
-
-function useListParams() {
-  const params = useSearchParams();
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
-  return { search: (params.get("q") ?? "").trim().slice(0, 100), page };
-}
-
-/** The list's URL: search and page live in the address, so they survive reloads and links. */
-function listHref(pathname: string, search: string, page: number): string {
-  const params = new URLSearchParams();
-  if (search) params.set("q", search);
-  if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `${pathname}?${query}` : pathname;
-}
 
 export function IndividualsTable() {
   const t = useTranslations("individuals");
+  const tEnum = useTranslations("enums");
   const format = useFormatter();
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const { search, page } = useListParams();
-  const [draft, setDraft] = useState(search);
-
-  // Search as the user types, once they pause.
-  useEffect(() => {
-    const wanted = draft.trim();
-    if (wanted === search) return;
-    const timer = setTimeout(
-      () => router.replace(listHref(pathname, wanted, 1), { scroll: false }),
-      300,
-    );
-    return () => clearTimeout(timer);
-  }, [draft, search, router, pathname]);
+  // Search and page live in the address, so they survive a reload, a link and "back".
+  const { search, page, draft, setDraft, goToPage } = useUrlList(readListPlace);
 
   const query = useQuery(
     trpc.individual.list.queryOptions(
@@ -70,7 +42,7 @@ export function IndividualsTable() {
             </Link>
             {row.original.isMinor ? <Badge variant="warning">{t("minor")}</Badge> : null}
             {row.original.registrationStatus === "pending" ? (
-              <Badge variant="outline">{t("pending")}</Badge>
+              <Badge variant="outline">{tEnum("registrationStatus.pending")}</Badge>
             ) : null}
           </span>
         ),
@@ -79,7 +51,7 @@ export function IndividualsTable() {
       {
         id: "status",
         header: t("columns.status"),
-        cell: ({ row }) => t(`status.${row.original.status}`),
+        cell: ({ row }) => tEnum(`individualStatus.${row.original.status}`),
       },
       {
         id: "risk",
@@ -92,7 +64,7 @@ export function IndividualsTable() {
                 : "secondary"
             }
           >
-            {t(`risk.${row.original.riskLevel}`)}
+            {tEnum(`riskLevel.${row.original.riskLevel}`)}
           </Badge>
         ),
       },
@@ -103,7 +75,7 @@ export function IndividualsTable() {
           format.dateTime(new Date(row.original.reviewDue), { dateStyle: "medium" }),
       },
     ],
-    [t, format],
+    [t, tEnum, format],
   );
 
   return (
@@ -135,9 +107,7 @@ export function IndividualsTable() {
         pageIndex={page - 1}
         pageSize={PAGE_SIZE}
         total={query.data?.total ?? 0}
-        onPageChange={(index) =>
-          router.replace(listHref(pathname, search, index + 1), { scroll: false })
-        }
+        onPageChange={goToPage}
         emptyMessage={search ? t("empty") : t("emptyRegister")}
         loadingLabel={t("loading")}
         errorTitle={t("error")}

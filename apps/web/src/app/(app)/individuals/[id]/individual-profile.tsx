@@ -11,6 +11,7 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
+  useErrorMessage,
 } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 import { InterventionList } from "./intervention-list";
@@ -20,21 +21,23 @@ import { NoteList } from "./note-list";
 export function IndividualProfile({ id }: { id: string }) {
   const t = useTranslations("profile");
   const tl = useTranslations("individuals");
+  const tEnum = useTranslations("enums");
+  const errorMessage = useErrorMessage();
   const format = useFormatter();
   const trpc = useTRPC();
   const profile = useQuery(trpc.individual.byId.queryOptions({ id }));
 
   if (profile.isPending) return <LoadingState label={t("loading")} />;
   if (profile.isError) {
-    return <ErrorState title={t("error")} description={profile.error.message} />;
+    return <ErrorState title={t("error")} description={errorMessage(profile.error)} />;
   }
   const p = profile.data;
   const facts: [string, string][] = [
     [t("fields.district"), p.district],
-    [t("fields.status"), tl(`status.${p.status}`)],
-    [t("fields.risk"), tl(`risk.${p.riskLevel}`)],
-    [t("fields.supervision"), t(`supervision.${p.supervision}`)],
-    [t("fields.category"), t(`category.${p.category}`)],
+    [t("fields.status"), tEnum(`individualStatus.${p.status}`)],
+    [t("fields.risk"), tEnum(`riskLevel.${p.riskLevel}`)],
+    [t("fields.supervision"), tEnum(`supervision.${p.supervision}`)],
+    [t("fields.category"), tEnum(`individualCategory.${p.category}`)],
     [t("fields.registeredBy"), p.registeringAgencyName],
     [t("fields.reason"), p.registrationReason],
     [t("fields.reviewDue"), format.dateTime(new Date(p.reviewDue), { dateStyle: "medium" })],
@@ -51,7 +54,7 @@ export function IndividualProfile({ id }: { id: string }) {
           <span className="flex flex-wrap gap-2">
             {p.isMinor ? <Badge variant="warning">{tl("minor")}</Badge> : null}
             {p.registrationStatus === "pending" ? (
-              <Badge variant="outline">{tl("pending")}</Badge>
+              <Badge variant="outline">{tEnum("registrationStatus.pending")}</Badge>
             ) : null}
             {p.dateOfBirth ? (
               <span>{format.dateTime(new Date(p.dateOfBirth), { dateStyle: "medium" })}</span>

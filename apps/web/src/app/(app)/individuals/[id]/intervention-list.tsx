@@ -11,6 +11,7 @@ import {
   EmptyState,
   ErrorState,
   Skeleton,
+  useErrorMessage,
 } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 
@@ -20,6 +21,8 @@ import { useTRPC } from "~/trpc/react";
  */
 export function InterventionList({ individualId }: { individualId: string }) {
   const t = useTranslations("interventions");
+  const tEnum = useTranslations("enums");
+  const errorMessage = useErrorMessage();
   const format = useFormatter();
   const trpc = useTRPC();
   const list = useQuery(trpc.intervention.forIndividual.queryOptions({ individualId }));
@@ -32,7 +35,7 @@ export function InterventionList({ individualId }: { individualId: string }) {
         {list.isPending ? (
           <Skeleton className="h-16 w-full" />
         ) : list.isError ? (
-          <ErrorState title={t("error")} description={list.error.message} />
+          <ErrorState title={t("error")} description={errorMessage(list.error)} />
         ) : list.data.length === 0 ? (
           <EmptyState title={t("empty")} />
         ) : (
@@ -41,10 +44,10 @@ export function InterventionList({ individualId }: { individualId: string }) {
               <li key={i.id} className="space-y-1 py-3" data-testid="intervention">
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <span className="font-medium">
-                    {t(`kind.${i.kind}`)}
-                    {i.enforcementKind ? ` · ${t(`enforcement.${i.enforcementKind}`)}` : ""}
+                    {tEnum(`interventionKind.${i.kind}`)}
+                    {i.enforcementKind ? ` · ${tEnum(`enforcementKind.${i.enforcementKind}`)}` : ""}
                   </span>
-                  <Badge variant="outline">{t(`status.${i.status}`)}</Badge>
+                  <Badge variant="outline">{tEnum(`interventionStatus.${i.status}`)}</Badge>
                   <span className="text-muted-foreground">{i.leadAgencyName}</span>
                   <span className="text-muted-foreground">
                     {format.dateTime(i.occurredAt, { dateStyle: "medium" })}

@@ -1,11 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useForm } from "react-hook-form";
-import { z } from "zod";
+import { createNoteInput } from "@truce/api/schemas/note";
+import { NOTE_KINDS, VISIBILITIES } from "@truce/db/enum-values";
 import {
   Alert,
   AlertDescription,
@@ -26,12 +25,16 @@ import {
   SelectField,
   Skeleton,
   Textarea,
+  useErrorMessage,
+  useServerForm,
 } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 
 /** The notes the active agency may read on a person, and a form to add one. */
 export function NoteList({ individualId }: { individualId: string }) {
   const t = useTranslations("notes");
+  const tEnum = useTranslations("enums");
+  const errorMessage = useErrorMessage();
   const format = useFormatter();
   const trpc = useTRPC();
   const notes = useQuery(trpc.note.forIndividual.queryOptions({ individualId }));
@@ -48,7 +51,7 @@ export function NoteList({ individualId }: { individualId: string }) {
         ) : notes.isError ? (
           <ErrorState
             title={t("error")}
-            description={notes.error.message}
+            description={errorMessage(notes.error)}
             onRetry={() => void notes.refetch()}
             retryLabel={t("retry")}
           />
@@ -60,9 +63,9 @@ export function NoteList({ individualId }: { individualId: string }) {
               <li key={n.id} className="space-y-1 py-3">
                 <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
                   <Badge variant={n.kind === "fact" ? "secondary" : "outline"}>
-                    {t(`kind.${n.kind}`)}
+                    {tEnum(`noteKind.${n.kind}`)}
                   </Badge>
-                  <Badge variant="outline">{t(`visibility.${n.visibility}`)}</Badge>
+                  <Badge variant="outline">{tEnum(`visibility.${n.visibility}`)}</Badge>
                   <span>{n.authorAgencyName}</span>
                   <span>
                     {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
@@ -83,35 +86,28 @@ export function NoteList({ individualId }: { individualId: string }) {
 
 function NoteForm({ individualId }: { individualId: string }) {
   const t = useTranslations("notes");
+  const tEnum = useTranslations("enums");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const schema = z.object({
-    body: z.string().trim().min(1, t("validation.body")).max(10_000, t("validation.tooLong")),
-    kind: z.enum(["fact", "assessment"]),
-    visibility: z.enum(["agency", "programme"]),
-  });
-  const form = useForm<z.infer<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { body: "", kind: "fact", visibility: "agency" },
-  });
   const create = useMutation(
     trpc.note.create.mutationOptions({
-      onSuccess: async () => {
-        form.reset();
-        await queryClient.invalidateQueries(trpc.note.forIndividual.queryFilter({ individualId }));
-      },
+      onSuccess: () =>
+        queryClient.invalidateQueries(trpc.note.forIndividual.queryFilter({ individualId })),
     }),
   );
+  const { form, formError, onSubmit } = useServerForm({
+    schema: createNoteInput,
+    // The person is the page's, not a field: sent with the note, checked like the rest.
+    defaultValues: { body: "", kind: "fact", visibility: "agency" },
+    values: { individualId, body: "", kind: "fact", visibility: "agency" },
+    submit: (values) => create.mutateAsync(values),
+  });
   return (
     <Form {...form}>
-      <form
-        noValidate
-        className="space-y-3"
-        onSubmit={form.handleSubmit((values) => create.mutate({ individualId, ...values }))}
-      >
-        {create.isError ? (
+      <form noValidate className="space-y-3" onSubmit={onSubmit}>
+        {formError ? (
           <Alert variant="destructive">
-            <AlertDescription>{create.error.message}</AlertDescription>
+            <AlertDescription>{formError}</AlertDescription>
           </Alert>
         ) : null}
         <FormField
@@ -133,20 +129,14 @@ function NoteForm({ individualId }: { individualId: string }) {
             name="kind"
             label={t("kindLabel")}
             className="w-40"
-            options={[
-              { value: "fact", label: t("kind.fact") },
-              { value: "assessment", label: t("kind.assessment") },
-            ]}
+            options={NOTE_KINDS.map((kind) => ({ value: kind, label: tEnum(`noteKind.${kind}`) }))}
           />
           <SelectField
             control={form.control}
             name="visibility"
             label={t("visibilityLabel")}
             className="w-56"
-            options={[
-              { value: "agency", label: t("visibility.agency") },
-              { value: "programme", label: t("visibility.programme") },
-            ]}
+            options={VISIBILITIES.map((v) => ({ value: v, label: tEnum(`visibility.${v}`) }))}
           />
           <Button type="submit" disabled={create.isPending}>
             {create.isPending ? t("saving") : t("save")}

@@ -11,12 +11,15 @@ import {
   CardTitle,
   ErrorState,
   LoadingState,
+  useErrorMessage,
 } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 
 /** One note, opened by its address: the server refuses another agency's agency-only note. */
 export function NoteView({ id }: { id: string }) {
   const t = useTranslations("notes");
+  const tEnum = useTranslations("enums");
+  const errorMessage = useErrorMessage();
   const format = useFormatter();
   const trpc = useTRPC();
   const query = useQuery(trpc.note.byId.queryOptions({ id }, { retry: false }));
@@ -28,7 +31,7 @@ export function NoteView({ id }: { id: string }) {
         title={
           code === "FORBIDDEN" ? t("refused") : code === "NOT_FOUND" ? t("missing") : t("error")
         }
-        description={query.error.message}
+        description={errorMessage(query.error)}
       />
     );
   }
@@ -38,8 +41,8 @@ export function NoteView({ id }: { id: string }) {
       <CardHeader>
         <CardTitle as="h1">{t("one")}</CardTitle>
         <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-          <Badge variant="secondary">{t(`kind.${n.kind}`)}</Badge>
-          <Badge variant="outline">{t(`visibility.${n.visibility}`)}</Badge>
+          <Badge variant="secondary">{tEnum(`noteKind.${n.kind}`)}</Badge>
+          <Badge variant="outline">{tEnum(`visibility.${n.visibility}`)}</Badge>
           <span>{n.authorAgencyName}</span>
           <span>{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
         </div>

@@ -1,6 +1,8 @@
-import { createTRPCFetchHandler } from "@truce/api";
+import { createTRPCFetchHandler, webRouter } from "@truce/api";
 import { auth } from "~/auth";
 
-const handler = createTRPCFetchHandler(async () => (await auth())?.claims ?? null);
+// This app's procedures only: the other app's are not found here (404), whatever roles the
+// session holds.
+const handler = createTRPCFetchHandler(webRouter, async () => (await auth())?.claims ?? null);
 
 export { handler as GET, handler as POST };

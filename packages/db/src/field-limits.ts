@@ -1,0 +1,25 @@
+/**
+ * How long (or how large) each field a person fills in may be: the one place for every such
+ * rule. The input schemas (packages/api/src/services/<domain>/schemas.ts) are built from
+ * these, and the forms use those schemas, so a limit cannot differ between the screen and the
+ * server. The columns are `text`, so the database adds no length of its own to agree with.
+ * This module imports nothing, so a client bundle may import it. A message that states a
+ * limit (packages/ui/messages/validation) says the same numbers; a test checks it.
+ */
+export const FIELD_LIMITS = {
+  agency: {
+    name: { min: 2, max: 120 },
+  },
+  note: {
+    body: { min: 1, max: 10_000 },
+  },
+  accessLog: {
+    entityType: { max: 50 },
+    entityId: { max: 100 },
+  },
+  /** Any list's search box. */
+  search: { max: 100 },
+  /** Any paged list. */
+  page: { min: 1, max: 100_000 },
+  pageSize: { min: 1, max: 100, default: 25 },
+} as const;

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { ADMIN, expect, signInThroughApi, test, WEB } from "./fixtures";
-import { expectSignInError, signInWithForm, untilItTakes } from "./support";
+import { expectSignInError, signInWithForm } from "./support";
 
 const POLICE = "Malmvik Police";
 
@@ -8,10 +8,8 @@ const POLICE = "Malmvik Police";
 async function userRow(page: Page, email: string) {
   await page.goto(`${ADMIN}/users`);
   const row = page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) });
-  await untilItTakes(
-    () => page.getByLabel("Search by name or e-mail").fill(email),
-    () => expect(row).toBeVisible({ timeout: 5_000 }),
-  );
+  await page.getByLabel("Search by name or e-mail").fill(email);
+  await expect(row).toBeVisible();
   return row;
 }
 

@@ -52,31 +52,11 @@ interface WorkerFixtures {
   db: Db;
 }
 
-/**
- * Problems of the apps that are known and reported, each accepted only on the pages it names,
- * until the app is fixed (then its entry goes). Anything else a page reports fails the test.
- */
-const KNOWN_PAGE_PROBLEMS: ReadonlyArray<{ pages: RegExp; message: RegExp }> = [
-  {
-    // The list and profile pages start their query on the server with `void prefetch()`
-    // and read it with `useQuery`, so the server renders the pending state ("Loading
-    // agencies…") while the client hydrates with the data the stream has already brought:
-    // React's hydration mismatch, error #418, on every full load of these pages. Reading with
-    // `useSuspenseQuery` (TanStack's pattern for streamed prefetches) renders the data on the
-    // server as well.
-    pages: /^\/(individuals(\/[0-9a-f-]{36})?|agencies|users|access-log)$/,
-    message: /^Minified React error #418;/,
-  },
-];
-
 /** Collects what a page reports going wrong, until the test ends. */
 function watch(page: Page, provoked: ProvokedConsoleErrors | null): string[] {
   const problems: string[] = [];
   const unexpected = (text: string) =>
-    !(provoked?.messages ?? []).some((pattern) => pattern.test(text)) &&
-    !KNOWN_PAGE_PROBLEMS.some(
-      (known) => known.message.test(text) && known.pages.test(new URL(page.url()).pathname),
-    );
+    !(provoked?.messages ?? []).some((pattern) => pattern.test(text));
   page.on("console", (message) => {
     const text = message.text();
     const hydration = message.type() === "warning" && /hydrat/i.test(text);

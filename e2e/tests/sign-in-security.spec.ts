@@ -6,7 +6,6 @@ import {
   DEMO_PASSWORD,
   DEMO_TOTP_SECRET,
   enterSecondStepCode,
-  openMenu,
   signInWithForm,
   signOutWithMenu,
   totpCode,
@@ -45,7 +44,7 @@ async function signInElsewhere(browser: Browser, email: string) {
 
 async function openAccountSecurity(page: Page) {
   const item = page.getByRole("menuitem", { name: "Account security" });
-  await openMenu(page.locator('[data-slot="user-menu"]'), item);
+  await page.locator('[data-slot="user-menu"]').click();
   await item.click();
   await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
 }

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { PURPOSE_COOKIE } from "@truce/api";
 import { totpCode } from "@truce/auth/totp";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@truce/db/seed";
@@ -32,7 +32,7 @@ export async function enterSecondStepCode(page: Page, code: string) {
 
 export async function signOutWithMenu(page: Page) {
   const signOut = page.getByRole("menuitem", { name: "Sign out" });
-  await openMenu(page.locator('[data-slot="user-menu"]'), signOut);
+  await page.locator('[data-slot="user-menu"]').click();
   await signOut.click();
   await expect(page).toHaveURL(/\/sign-in/);
 }
@@ -43,36 +43,7 @@ export const listedName = (p: { givenName: string; familyName: string }) =>
 export const fullName = (p: { givenName: string; familyName: string }) =>
   `${p.givenName} ${p.familyName}`;
 
-/**
- * Does `act` until `done` holds. After a full load of a list or profile page, React
- * regenerates the page on the client (the hydration mismatch in fixtures.ts's
- * KNOWN_PAGE_PROBLEMS) and drops what was typed or clicked before that; `done` should wait
- * briefly (a few seconds). Goes with that problem, once the pages are fixed.
- */
-export async function untilItTakes(act: () => Promise<void>, done: () => Promise<void>) {
-  await expect(async () => {
-    await act();
-    await done();
-  }).toPass({ timeout: 30_000 });
-}
-
 /** The purpose question answered beforehand, for tests about what comes after it. */
 export async function choosePurposeBeforehand(page: Page, baseUrl: string) {
   await page.context().addCookies([{ name: PURPOSE_COOKIE, value: "case_work", url: baseUrl }]);
-}
-
-/** Opens a menu (or a select) by its trigger until `item` shows. */
-export async function openMenu(trigger: Locator, item: Locator) {
-  await untilItTakes(
-    () => trigger.click({ timeout: 5_000 }),
-    () => expect(item.first()).toBeVisible({ timeout: 5_000 }),
-  );
-}
-
-/** Types into a search box until the address has the search. */
-export async function searchFor(page: Page, box: Locator, text: string) {
-  await untilItTakes(
-    () => box.fill(text),
-    () => expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(text)}`), { timeout: 5_000 }),
-  );
 }

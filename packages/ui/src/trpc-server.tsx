@@ -25,7 +25,15 @@ export function createServerTRPC<TRouter extends AnyTRPCRouter>(options: {
     return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
   }
 
-  /** Starts a query on the server; HydrateClient hands its result (or promise) to the client. */
+  /**
+   * Runs a query on the server into the request's cache; HydrateClient hands the result to
+   * the client. Await it (`await Promise.all([prefetch(a), prefetch(b)])`) before rendering
+   * HydrateClient: a prefetch left pending is handed over as a promise that the browser may
+   * find already settled when it hydrates, while the server rendered the loading state, and
+   * React throws the page's first render away (a hydration mismatch that loses what the
+   * person typed or clicked meanwhile). A refused query (no purpose yet, say) is not handed
+   * over; the client asks again and shows the refusal.
+   */
   const prefetch: QueryClient["prefetchQuery"] = (queryOptions) =>
     getQueryClient().prefetchQuery(queryOptions);
 

@@ -8,7 +8,7 @@ export async function generateMetadata() {
 }
 
 export default async function AccessLogPage() {
-  void prefetch(trpc.accessLog.list.queryOptions({ page: 1, pageSize: 50 }));
+  await prefetch(trpc.accessLog.list.queryOptions({ page: 1, pageSize: 50 }));
   const t = await getTranslations("accessLog");
   return (
     <div className="space-y-6">

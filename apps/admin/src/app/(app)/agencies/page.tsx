@@ -10,7 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function AgenciesPage() {
-  void prefetch(trpc.agency.list.queryOptions());
+  await prefetch(trpc.agency.list.queryOptions());
   const me = await getQueryClient()
     .fetchQuery(trpc.session.me.queryOptions())
     .catch(signedOutAsNull);

@@ -14,8 +14,10 @@ export default async function UsersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { search, page } = readListPlace(await searchParams);
-  void prefetch(trpc.user.list.queryOptions({ page, pageSize: PAGE_SIZE, search }));
-  void prefetch(trpc.session.me.queryOptions());
+  await Promise.all([
+    prefetch(trpc.user.list.queryOptions({ page, pageSize: PAGE_SIZE, search })),
+    prefetch(trpc.session.me.queryOptions()),
+  ]);
   const t = await getTranslations("users");
   return (
     <div className="space-y-6">

@@ -16,7 +16,7 @@ export default async function IndividualsPage({
   const { search, page } = readListPlace(await searchParams);
   // Rendered on the server from the query cache, then kept fresh by the client: the table
   // reads the same place from the same address, so it asks for exactly this query.
-  void prefetch(trpc.individual.list.queryOptions({ search, page, pageSize: PAGE_SIZE }));
+  await prefetch(trpc.individual.list.queryOptions({ search, page, pageSize: PAGE_SIZE }));
   const t = await getTranslations("individuals");
   return (
     <div className="space-y-6">

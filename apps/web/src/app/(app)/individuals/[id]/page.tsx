@@ -19,9 +19,11 @@ export default async function IndividualPage({ params }: { params: Promise<{ id:
   const id = parsed.data;
   // Every read of a person's case is logged with its purpose: ask for it before the first.
   if (!(await currentPurpose())) return <PurposeRequired />;
-  void prefetch(trpc.individual.byId.queryOptions({ id }));
-  void prefetch(trpc.note.forIndividual.queryOptions({ individualId: id }));
-  void prefetch(trpc.intervention.forIndividual.queryOptions({ individualId: id }));
+  await Promise.all([
+    prefetch(trpc.individual.byId.queryOptions({ id })),
+    prefetch(trpc.note.forIndividual.queryOptions({ individualId: id })),
+    prefetch(trpc.intervention.forIndividual.queryOptions({ individualId: id })),
+  ]);
   return (
     <HydrateClient>
       <IndividualProfile id={id} />

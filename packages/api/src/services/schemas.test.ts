@@ -47,6 +47,8 @@ const searchRules: SchemaRules["broken"] = [
 const versionedRules: SchemaRules["broken"] = [
   ["version", 0, "validation.common.version"],
   ["version", "3", "validation.common.version"],
+  // beyond PostgreSQL's integer: the database would fail inside instead of refusing
+  ["version", 2 ** 31, "validation.common.version"],
   ["disabled", "yes", "validation.common.disabled"],
 ];
 

@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, eq, sql, type Db } from "@truce/db";
-import { accessLog, individual } from "@truce/db/schema";
+import { createDb, sql, type Db } from "@truce/db";
+import { accessLog } from "@truce/db/schema";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
 import {
   createHealthHandler,
@@ -17,7 +17,7 @@ import {
 } from "./http";
 import { APP_PROCEDURES } from "./procedure-inputs";
 import { adminRouter, appRouters, webRouter } from "./root";
-import { claimsFor } from "./test-actors";
+import { approvedPerson, claimsFor } from "./test-actors";
 import type { SessionClaims } from "@truce/auth/actor";
 
 let demo: DemoDatabase;
@@ -31,16 +31,6 @@ afterAll(async () => {
 });
 
 const SITE = "http://truce.example";
-
-/** Someone in the approved register, whom every case role may read. */
-async function approvedPerson() {
-  const [person] = await demo.db
-    .select({ id: individual.id })
-    .from(individual)
-    .where(eq(individual.registrationStatus, "approved"))
-    .limit(1);
-  return person!;
-}
 
 const countLog = () => demo.db.select({ n: sql<number>`count(*)::int` }).from(accessLog);
 
@@ -170,7 +160,7 @@ describe("a read (GET) from another site", () => {
 
   it('lets no cross-site link "read" a profile in a signed-in user\'s name', async () => {
     const police = await claimsFor(demo.db, "police.staff@truce.example");
-    const person = await approvedPerson();
+    const person = await approvedPerson(demo.db);
     const path = `individual.byId?input=${encodeURIComponent(JSON.stringify({ json: { id: person.id } }))}`;
     const cookie = "truce-purpose=case_work";
     const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
@@ -382,7 +372,7 @@ describe("every answer", () => {
 describe("a malformed purpose cookie", () => {
   it("counts as no purpose: a profile read asks for one (412), never a server error", async () => {
     const police = await claimsFor(demo.db, "police.staff@truce.example");
-    const person = await approvedPerson();
+    const person = await approvedPerson(demo.db);
     const input = encodeURIComponent(JSON.stringify({ json: { id: person.id } }));
     for (const value of ["%E0%A4%A", "%", "case_work%zz"]) {
       const res = await webHandler(police)(

@@ -6,7 +6,7 @@ import {
   type TruceApp,
 } from "@truce/auth/actor";
 import { eq, type Db } from "@truce/db";
-import { user } from "@truce/db/schema";
+import { individual, user } from "@truce/db/schema";
 import { PURPOSE_COOKIE, type Purpose } from "./purpose";
 import { appRouters } from "./root";
 import { createCallerFactory, createTRPCContext } from "./trpc";
@@ -69,6 +69,17 @@ export async function appCallerFor(
   options: CallerOptions = { purpose: "case_work" },
 ): Promise<unknown> {
   return createCaller[app](await contextFor(db, claims, options));
+}
+
+/** Someone in the approved register, whom every case agency may read. */
+export async function approvedPerson(db: Db): Promise<{ id: string }> {
+  const [person] = await db
+    .select({ id: individual.id })
+    .from(individual)
+    .where(eq(individual.registrationStatus, "approved"))
+    .limit(1);
+  if (!person) throw new Error("the demo data has no approved person");
+  return person;
 }
 
 export async function userIdOf(db: Db, email: string): Promise<string> {

@@ -11,7 +11,14 @@ import {
   user,
 } from "@truce/db/schema";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
-import { adminCallerFor, callerFor, claimsFor, settle, userIdOf } from "./test-actors";
+import {
+  adminCallerFor,
+  approvedPerson,
+  callerFor,
+  claimsFor,
+  settle,
+  userIdOf,
+} from "./test-actors";
 
 let demo: DemoDatabase;
 
@@ -24,16 +31,6 @@ afterAll(async () => {
 
 const as = async (email: string, app: "web" | "admin" = "web") =>
   callerFor(demo.db, await claimsFor(demo.db, email, app));
-
-/** A person of the approved register, whom every case agency sees. */
-async function approvedPerson() {
-  const [person] = await demo.db
-    .select({ id: individual.id })
-    .from(individual)
-    .where(eq(individual.registrationStatus, "approved"))
-    .limit(1);
-  return person!;
-}
 
 /**
  * Runs `body` while the access log refuses every row that `refused` (a condition on the
@@ -99,7 +96,7 @@ describe("notes", () => {
   });
 
   it("writes a note and its access-log row in one transaction, or neither", async () => {
-    const person = await approvedPerson();
+    const person = await approvedPerson(demo.db);
     const police = await as("police.staff@truce.example");
     const created = await police.note.create({
       individualId: person.id,
@@ -182,7 +179,7 @@ describe("interventions", () => {
 
 describe("profiles", () => {
   it("logs every profile read with the session's purpose, and asks for a purpose first", async () => {
-    const person = await approvedPerson();
+    const person = await approvedPerson(demo.db);
     const claims = await claimsFor(demo.db, "probation.staff@truce.example");
     const withoutPurpose = await callerFor(demo.db, claims, {});
     await expect(withoutPurpose.individual.byId({ id: person.id })).rejects.toMatchObject({
@@ -200,7 +197,7 @@ describe("profiles", () => {
   });
 
   it("returns no case content when the read's log row cannot be written", async () => {
-    const person = await approvedPerson();
+    const person = await approvedPerson(demo.db);
     const police = await as("police.staff@truce.example");
     await whileTheLogRefuses("new.action = 'read'", async () => {
       for (const read of [

@@ -12,7 +12,7 @@ import reactHooks from "eslint-plugin-react-hooks";
  * path into another workspace. Built-in `no-restricted-imports` does all of this per folder,
  * with no plugin and no import resolver: every workspace import is a bare `@truce/<name>`.
  */
-const WORKSPACES = ["db", "auth", "api", "ui", "web", "admin", "e2e"];
+const WORKSPACES = ["db", "auth", "api", "ui", "web", "admin", "e2e", "bench"];
 const LAYERS = {
   "packages/db": { may: [] },
   "packages/auth": { may: ["db"] },
@@ -22,7 +22,7 @@ const LAYERS = {
 
 function importOrder() {
   const intoAnotherWorkspace = {
-    regex: "^(\\.\\./)+(packages/|apps/)?(db|auth|api|ui|web|admin|e2e)/src(/|$)",
+    regex: "^(\\.\\./)+(packages/|apps/)?(db|auth|api|ui|web|admin|e2e|bench)/src(/|$)",
     message: "Import another workspace by its package name (@truce/<name>), through its exports.",
   };
   return [

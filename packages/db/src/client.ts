@@ -2,17 +2,30 @@ import { QueryBuilder } from "drizzle-orm/pg-core";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { dbEnv } from "./env";
+import type { RecordedStatement } from "./statements";
 
 export interface CreateDbOptions {
   /** Connections in the pool (the embedded default serialises them anyway). */
   max?: number;
+  /**
+   * Sees every statement as it is sent, with its parameters: the benchmark records what a
+   * request runs, to replay it in its floors and EXPLAIN it.
+   */
+  onStatement?: (statement: RecordedStatement) => void;
 }
 
 /** A Drizzle client on postgres.js, the same code for the embedded default and a real server. */
 export function createDb(url: string, options: CreateDbOptions = {}) {
+  const { onStatement } = options;
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    ...(onStatement
+      ? {
+          debug: (connection: number, text: string, params: unknown[]) =>
+            onStatement({ connection, text, params }),
+        }
+      : {}),
     // PGlite's wire server does not implement every startup parameter.
     connection: { application_name: "truce" },
   });

@@ -18,10 +18,19 @@ export function localDevOrigins(): string[] {
   return [...new Set(["127.0.0.1", "[::1]", hostname().toLowerCase(), ...addresses])];
 }
 
+/**
+ * `npm run bench` builds the web app with `TRUCE_BENCH_FLOOR=1`: then, and only then, files
+ * named `route.bench.ts` are routes (the framework's floor, a bare route handler), and the
+ * build goes to `.next-bench`, so it is never the build that `npm test` or a deployment serves.
+ */
+const benchFloor = process.env.TRUCE_BENCH_FLOOR === "1";
+
 /** Both apps' next.config.ts: the same settings, each app's own i18n request config. */
 export function createNextConfig(): NextConfig {
   const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
   return withNextIntl({
+    distDir: benchFloor ? ".next-bench" : ".next",
+    pageExtensions: benchFloor ? ["bench.ts", "tsx", "ts"] : ["tsx", "ts"],
     reactStrictMode: true,
     poweredByHeader: false,
     transpilePackages: ["@truce/api", "@truce/auth", "@truce/db", "@truce/ui"],

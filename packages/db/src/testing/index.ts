@@ -1,4 +1,9 @@
-export { startPgServer, DEFAULT_PG_BIN_DIR, type PgServer } from "./pg-server";
+export {
+  startPgServer,
+  DEFAULT_PG_BIN_DIR,
+  type PgServer,
+  type PgServerOptions,
+} from "./pg-server";
 export { startDemoDatabase, type DemoDatabase } from "./demo-database";
 export {
   createTestIndividual,

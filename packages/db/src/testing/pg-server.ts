@@ -61,9 +61,14 @@ function runAsUser(): { name: string; uid: number; gid: number } | null {
   );
 }
 
-export async function startPgServer(
-  options: { binDir?: string; database?: string } = {},
-): Promise<PgServer> {
+export interface PgServerOptions {
+  binDir?: string;
+  database?: string;
+  /** Further server settings (`-c name=value`): the benchmark sizes its buffers like a server's. */
+  settings?: Readonly<Record<string, string>>;
+}
+
+export async function startPgServer(options: PgServerOptions = {}): Promise<PgServer> {
   const binDir = options.binDir ?? process.env.TRUCE_PG_BIN_DIR ?? DEFAULT_PG_BIN_DIR;
   const initdb = join(binDir, "initdb");
   const pgCtl = join(binDir, "pg_ctl");
@@ -133,6 +138,7 @@ export async function startPgServer(
       "-c synchronous_commit=off",
       "-c full_page_writes=off",
       "-c max_connections=200",
+      ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`),
     ].join(" ");
     run(pgCtl, ["-D", dataDir, "-l", logFile, "-o", serverOptions, "-w", "-t", "60", "start"]);
   } catch (error) {

@@ -61,6 +61,8 @@ export default tseslint.config(
     ignores: [
       "**/node_modules/**",
       "**/.next/**",
+      "**/.next-bench/**",
+      "bench/results/**",
       "**/.turbo/**",
       "**/.data/**",
       "**/dist/**",

@@ -7,7 +7,9 @@
  *
  * Options: --scale city|national|tiny (city), --seconds N per measurement (5),
  * --connections 1,10, --seed N (1), --no-build (serve the .next-bench build already there),
- * --out FILE (bench/results/<scale>-<time>.json; latest-<scale>.json is written as well).
+ * --out FILE (bench/results/<scale>-<time>.json; latest-<scale>.json is written as well),
+ * --profile (the app's server under V8's CPU profiler; where its time went is printed, and
+ * the .cpuprofile is kept in bench/results/profiles).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -30,6 +32,7 @@ import { generate, SCALES, type Scale } from "./src/generate";
 import { measure, type LoadResult } from "./src/load";
 import { measurePageWeights, type PageWeight } from "./src/page-weight";
 import type { FloorPlan } from "./src/plan";
+import { newestProfile, printProfile, summarizeProfile } from "./src/profile";
 import { READS } from "./src/reads";
 import { printReport, type BenchResults, type ReadResult } from "./src/report";
 import { signIn } from "./src/sign-in";
@@ -46,6 +49,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     "no-build": { type: "boolean", default: false },
     out: { type: "string" },
+    profile: { type: "boolean", default: false },
   },
 });
 if (!(values.scale in SCALES)) {
@@ -104,6 +108,14 @@ function stop(child: ChildProcess) {
   }
 }
 
+/** Stops a server and waits for it to exit (a profiled one writes its profile then). */
+async function stopAndWait(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  stop(child);
+  await exited;
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const quiet: NodeJS.ProcessEnv = {
@@ -115,11 +127,16 @@ async function main(): Promise<number> {
     log("serving the build already in apps/web/.next-bench (--no-build)");
   } else {
     log("building the web app (production, with the framework floor's route)");
-    const build = spawnSync("npx", ["next", "build"], {
-      cwd: join(root, "apps/web"),
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...quiet, TRUCE_BENCH_FLOOR: "1" },
-    });
+    // Profiled, the build keeps its function names, so that the profile says who is who.
+    const build = spawnSync(
+      "npx",
+      ["next", "build", ...(values.profile ? ["--no-mangling"] : [])],
+      {
+        cwd: join(root, "apps/web"),
+        stdio: ["ignore", "inherit", "inherit"],
+        env: { ...quiet, TRUCE_BENCH_FLOOR: "1" },
+      },
+    );
     if (build.status !== 0) return 1;
   }
 
@@ -155,9 +172,11 @@ async function main(): Promise<number> {
       TRUCE_BENCH_PLAN: planFile,
     };
     const serve = join(root, "packages/ui/src/server/serve.mjs");
+    const profileDir = join(root, "bench/results/profiles");
+    const profiling = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
     const app = start(
       process.execPath,
-      [serve, "--port", String(appPort), "--hostname", "127.0.0.1"],
+      [...profiling, serve, "--port", String(appPort), "--hostname", "127.0.0.1"],
       join(root, "apps/web"),
       appEnv,
     );
@@ -198,13 +217,25 @@ async function main(): Promise<number> {
       plans[read.name] = await explainStatements(sql, plan.reads[read.name]!.statements);
     await sql.end();
 
+    log("weighing each page's first-load JavaScript");
+    const someNote = firstId(plan.reads["person's notes"]?.body);
+    const pages = [
+      { path: "/sign-in", signedIn: false },
+      { path: "/", signedIn: true },
+      { path: "/individuals", signedIn: true },
+      { path: `/individuals/${generated.samples.profileIndividualId}`, signedIn: true },
+      ...(someNote ? [{ path: `/notes/${someNote}`, signedIn: true }] : []),
+      { path: "/account/security", signedIn: true },
+    ];
+    const weights: PageWeight[] = await measurePageWeights(base, pages, cookie);
+
     const results: ReadResult[] = [];
     for (const read of READS) {
       const path = read.path(generated.samples);
       const floorQuery = `?read=${encodeURIComponent(read.name)}`;
       const targets = {
         app: `${base}${path}`,
-        next: `${base}/api/bench-floor${floorQuery}`,
+        next: `${base}/api/trpc/bench-floor${floorQuery}`,
         node: `${floorBase}/${floorQuery}`,
       };
       for (const connections of connectionCounts) {
@@ -229,18 +260,6 @@ async function main(): Promise<number> {
         });
       }
     }
-
-    log("weighing each page's first-load JavaScript");
-    const someNote = firstId(plan.reads["person's notes"]?.body);
-    const pages = [
-      { path: "/sign-in", signedIn: false },
-      { path: "/", signedIn: true },
-      { path: "/individuals", signedIn: true },
-      { path: `/individuals/${generated.samples.profileIndividualId}`, signedIn: true },
-      ...(someNote ? [{ path: `/notes/${someNote}`, signedIn: true }] : []),
-      { path: "/account/security", signedIn: true },
-    ];
-    const weights: PageWeight[] = await measurePageWeights(base, pages, cookie);
 
     const pgVersion = await ownerDb.$client`show server_version`;
     await ownerDb.close();
@@ -272,6 +291,12 @@ async function main(): Promise<number> {
       `${JSON.stringify(report, null, 2)}\n`,
     );
     log(`results written to ${out} (${report.totalSeconds.toFixed(0)} s in all)`);
+    if (values.profile) {
+      await stopAndWait(app);
+      const file = newestProfile(profileDir);
+      if (file) printProfile(summarizeProfile(file));
+      else log(`the app's server wrote no profile to ${profileDir}`);
+    }
     return 0;
   } finally {
     cleanup();

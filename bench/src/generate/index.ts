@@ -152,11 +152,6 @@ async function loadWorld(sql: Sql, seed: number, scale: ScaleCounts): Promise<Wo
   const caseAgencies = agencies.filter((a) => staffOf.has(a.id));
   const byKind = new Map<AgencyKind, Agency>();
   for (const a of caseAgencies) if (!byKind.has(a.kind)) byKind.set(a.kind, a);
-  const [aliases] = await sql<{ present: boolean }[]>`
-    select exists (
-      select 1 from information_schema.columns
-      where table_schema = 'public' and table_name = 'individual' and column_name = 'aliases'
-    ) as present`;
   const today = new Date().toISOString().slice(0, 10);
   const spanDays = Math.round(scale.years * 365.25);
   return {
@@ -177,7 +172,6 @@ async function loadWorld(sql: Sql, seed: number, scale: ScaleCounts): Promise<Wo
     })),
     districts: districtsFor(scale.people),
     familyNames: familyNames(),
-    hasAliases: aliases?.present ?? false,
     hot: new Int32Array(0),
   };
 }
@@ -236,7 +230,7 @@ function profileSample(w: World, tally: Tally): string {
 }
 
 /**
- * The fragment of a common family name whose name search (the app's: the full name,
+ * The fragment of a common family name whose name search (the app's: names and aliases,
  * case-insensitive, contains) matches the share of the register closest to 1 %.
  */
 async function searchSample(sql: Sql): Promise<string> {
@@ -248,10 +242,7 @@ async function searchSample(sql: Sql): Promise<string> {
     ),
   ];
   const filters = candidates
-    .map(
-      (_, k) =>
-        `count(*) filter (where (given_name || ' ' || family_name) ilike $${k + 1})::int as c${k}`,
-    )
+    .map((_, k) => `count(*) filter (where search_text like $${k + 1})::int as c${k}`)
     .join(", ");
   const [row] = await sql.unsafe<Record<string, number>[]>(
     `select count(*)::int as total, ${filters} from individual`,

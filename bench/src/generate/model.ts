@@ -92,8 +92,6 @@ export interface World {
   members: Member[];
   districts: string[];
   familyNames: string[];
-  /** Whether `individual` has the `aliases` column (added by a later migration). */
-  hasAliases: boolean;
   /** Indexes of the high- and critical-risk people, who get most of the work. */
   hot: Int32Array;
 }

@@ -108,10 +108,11 @@ export function individualStep(w: World, onPerson: (i: number, risk: string) => 
     "protected_location",
     "current_location",
     ...AUDIT,
+    "aliases",
   ];
   return {
     table: "individual",
-    columns: w.hasAliases ? [...columns, "aliases"] : columns,
+    columns,
     *rows() {
       for (let i = 0; i < w.scale.people; i++) {
         const p = personAt(w, i);
@@ -136,8 +137,8 @@ export function individualStep(w: World, onPerson: (i: number, risk: string) => 
           p.protectedLocation,
           p.currentLocation,
           ...audit(p.createdAt, p.createdById),
+          textArray(p.aliases),
         ];
-        if (w.hasAliases) row.push(textArray(p.aliases));
         yield row;
       }
     },

@@ -40,7 +40,7 @@ export type TRPCFetchHandler<TRouter extends AnyTRPCRouter> = ((
  */
 export function createTRPCFetchHandler<TRouter extends AnyTRPCRouter>(
   router: TRouter,
-  getClaims: () => Promise<SessionClaims | null>,
+  getClaims: (req: Request) => Promise<SessionClaims | null>,
   options: TRPCFetchHandlerOptions = {},
 ): TRPCFetchHandler<TRouter> {
   const handler = async (incoming: Request) => {
@@ -48,7 +48,7 @@ export function createTRPCFetchHandler<TRouter extends AnyTRPCRouter>(
     const res = await withCorrelationId(id, async () => {
       const checked = await checkRequest(incoming);
       if (checked instanceof TRPCError) return refuse(router, checked, id, incoming);
-      const claims = await getClaims();
+      const claims = await getClaims(checked);
       return fetchRequestHandler({
         endpoint: ENDPOINT,
         router,

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type DbOrTx } from "@truce/db";
+import { and, asc, eq, exists, sql, subquery, type DbOrTx } from "@truce/db";
 import { agency, membership, revokedSession, user } from "@truce/db/schema";
 
 export type MembershipRole = (typeof membership.role.enumValues)[number];
@@ -66,31 +66,58 @@ export function defaultMembership<M extends Pick<ActorMembership, "role">>(
  */
 export async function listMemberships(db: DbOrTx, userId: string): Promise<ActorMembership[]> {
   return db
-    .select({
-      id: membership.id,
-      agencyId: agency.id,
-      agencyName: agency.name,
-      agencyKind: agency.kind,
-      role: membership.role,
-    })
+    .select(countedMembershipFields)
     .from(membership)
     .innerJoin(agency, eq(agency.id, membership.agencyId))
-    .where(
-      and(eq(membership.userId, userId), eq(membership.disabled, false), eq(agency.active, true)),
-    )
+    .where(countedMembershipsOf(userId))
     .orderBy(asc(agency.name), asc(membership.id));
+}
+
+/**
+ * A membership as an actor holds it (listMemberships, loadActor). Its agency's id is the
+ * membership's column (the join's agency.id), so that loadActor's subquery has one `id`.
+ */
+const countedMembershipFields = {
+  id: membership.id,
+  agencyId: membership.agencyId,
+  agencyName: agency.name,
+  agencyKind: agency.kind,
+  role: membership.role,
+};
+
+/** The user's memberships that count: enabled, in an active agency. */
+function countedMembershipsOf(userId: string) {
+  return and(
+    eq(membership.userId, userId),
+    eq(membership.disabled, false),
+    eq(agency.active, true),
+  );
 }
 
 /**
  * Turns session claims into an actor, checked against the database on every request: a
  * disabled user, a token whose session version is stale (role changed, signed out
- * everywhere) or a session that was signed out gets no actor at all.
+ * everywhere) or a session that was signed out gets no actor at all. One statement (it runs
+ * before every procedure): the user row with the revoked check, joined to the memberships
+ * that count (as `listMemberships` reads them), one row per membership and one with no
+ * membership for a user without any.
  */
 export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Actor | null> {
   const revoked = claims.sessionId
-    ? sql<boolean>`exists (select 1 from ${revokedSession} where ${revokedSession.sessionId} = ${claims.sessionId})`
-    : sql<boolean>`false`;
-  const [row] = await db
+    ? exists(
+        subquery
+          .select({ one: sql`1` })
+          .from(revokedSession)
+          .where(eq(revokedSession.sessionId, claims.sessionId)),
+      )
+    : sql`false`;
+  const counted = subquery
+    .select({ ...countedMembershipFields, userId: membership.userId })
+    .from(membership)
+    .innerJoin(agency, eq(agency.id, membership.agencyId))
+    .where(countedMembershipsOf(claims.userId))
+    .as("counted_membership");
+  const rows = await db
     .select({
       id: user.id,
       email: user.email,
@@ -98,15 +125,24 @@ export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Acto
       disabled: user.disabled,
       platformRoles: user.platformRoles,
       sessionVersion: user.sessionVersion,
-      revoked,
+      revoked: sql<boolean>`${revoked}`,
+      membership: {
+        id: counted.id,
+        agencyId: counted.agencyId,
+        agencyName: counted.agencyName,
+        agencyKind: counted.agencyKind,
+        role: counted.role,
+      },
     })
     .from(user)
+    .leftJoin(counted, eq(counted.userId, user.id))
     .where(eq(user.id, claims.userId))
-    .limit(1);
+    .orderBy(asc(counted.agencyName), asc(counted.id));
+  const row = rows[0];
   if (!row || row.disabled || row.revoked || row.sessionVersion !== claims.sessionVersion) {
     return null;
   }
-  const memberships = await listMemberships(db, row.id);
+  const memberships = rows.flatMap((r) => (r.membership ? [r.membership] : []));
   const active = memberships.find((m) => m.id === claims.membershipId) ?? null;
   return {
     userId: row.id,

@@ -14,6 +14,7 @@ import {
   type SessionVersionGrant,
   type TruceToken,
 } from "./session";
+import { cookiePrefix, sessionCookieName } from "./session-cookie";
 import { authenticate, completeSecondStep, type PendingSignIn } from "./sign-in";
 
 declare module "next-auth" {
@@ -47,14 +48,6 @@ const switchSchema = z.object({ switchToMembershipId: z.string().uuid() });
 /** Sent by update() during a pending sign-in: the code of the second step. */
 const secondStepSchema = z.object({ secondStepCode: z.string().min(1).max(64) });
 
-/**
- * The start of an app's cookie names. Both apps run on one host in development (ports 3000
- * and 3001 share cookies), so each app's cookies carry its own name.
- */
-export function cookiePrefix(app: TruceApp): string {
-  return `${authEnv.TRUCE_SECURE_COOKIES ? "__Secure-" : ""}truce-${app}`;
-}
-
 export function createAuthConfig(app: TruceApp): NextAuthConfig {
   const secure = authEnv.TRUCE_SECURE_COOKIES;
   const prefix = cookiePrefix(app);
@@ -68,7 +61,7 @@ export function createAuthConfig(app: TruceApp): NextAuthConfig {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     cookies: {
       sessionToken: {
-        name: `${prefix}.session-token`,
+        name: sessionCookieName(app),
         options: { httpOnly: true, sameSite: "lax", path: "/", secure },
       },
       callbackUrl: {

@@ -11,7 +11,8 @@ export {
   type SessionClaims,
   type TruceApp,
 } from "./actor";
-export { cookiePrefix, createAuth, createAuthConfig, NoAppAccess } from "./config";
+export { createAuth, createAuthConfig, NoAppAccess } from "./config";
+export { cookiePrefix, readSessionClaims, sessionCookieName } from "./session-cookie";
 export {
   authenticate,
   completeSecondStep,

@@ -2,7 +2,7 @@ import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import type { TruceApp } from "./actor";
-import { cookiePrefix } from "./config";
+import { cookiePrefix } from "./session-cookie";
 import { authEnv } from "./env";
 import { authSecret } from "./server-secret";
 

@@ -13,13 +13,26 @@ export const FIELD_LIMITS = {
   note: {
     body: { min: 1, max: 10_000 },
   },
+  individual: {
+    /**
+     * The other names a person is known by (street names): how many, and each one's length
+     * (`each`: a text[] column, its items bounded one by one).
+     */
+    aliases: { max: 20, each: { min: 1, max: 100 } },
+  },
   accessLog: {
     entityType: { max: 50 },
     entityId: { max: 100 },
   },
   /** Any list's search box. */
   search: { max: 100 },
+  /**
+   * Any list's count: exact up to `max` rows, and "10,000+" beyond, so that no count reads a
+   * whole register. A page is only as deep as the count is exact: its first row's offset
+   * stays under `max` (page 400 at 25 rows), and so `page.max` is `max` at one row a page.
+   */
+  count: { max: 10_000 },
   /** Any paged list. */
-  page: { min: 1, max: 100_000 },
+  page: { min: 1, max: 10_000 },
   pageSize: { min: 1, max: 100, default: 25 },
 } as const;

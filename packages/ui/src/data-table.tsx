@@ -20,10 +20,13 @@ export type DataTableLabels = {
   previous: string;
   /** Text of the next-page button. */
   next: string;
-  /** "Page 2 of 7"; `current` is 1-based, `total` is at least 1. */
-  page: (current: number, total: number) => string;
+  /**
+   * "Page 2 of 7"; `current` is 1-based, `total` is at least 1. `capped`: the count stopped
+   * at its cap, so there are more pages than `total` ("Page 2 of 400+").
+   */
+  page: (current: number, total: number, capped: boolean) => string;
   /** "Rows 26–50 of 312"; 1-based and inclusive, not shown when there are no rows. */
-  rows?: (from: number, to: number, total: number) => string;
+  rows?: (from: number, to: number, total: number, capped: boolean) => string;
   /** Announced to screen readers while a page loads ("Loading…"). */
   loading?: string;
   /** Accessible name of the pagination landmark ("Pagination"). */
@@ -37,8 +40,10 @@ export type DataTableProps<TData> = {
   /** Zero-based index of the page shown. */
   pageIndex: number;
   pageSize: number;
-  /** Number of rows across all pages. */
+  /** Number of rows across all pages, or the cap where the count stopped. */
   total: number;
+  /** The count stopped at its cap: there are more rows than `total`, past the last page. */
+  totalCapped?: boolean;
   /** Called with the zero-based index of the page asked for. */
   onPageChange: (pageIndex: number) => void;
   /** Shows skeleton rows in place of the data (e.g. while the next page loads). */
@@ -63,6 +68,7 @@ export function DataTable<TData>({
   pageIndex,
   pageSize,
   total,
+  totalCapped = false,
   onPageChange,
   isLoading = false,
   emptyMessage,
@@ -174,9 +180,9 @@ export function DataTable<TData>({
         <p aria-live="polite" className="flex flex-wrap gap-x-4">
           {isLoading && labels.loading ? <span className="sr-only">{labels.loading}</span> : null}
           {labels.rows && data.length > 0 && !isLoading ? (
-            <span>{labels.rows(firstRow, lastRow, total)}</span>
+            <span>{labels.rows(firstRow, lastRow, total, totalCapped)}</span>
           ) : null}
-          <span>{labels.page(pageIndex + 1, pageCount)}</span>
+          <span>{labels.page(pageIndex + 1, pageCount, totalCapped)}</span>
         </p>
         <div className="flex items-center gap-2">
           <Button

@@ -52,7 +52,7 @@ export function QueryTable<TData>({
       labels={{
         previous: t("previous"),
         next: t("next"),
-        page: (current, total) => t("page", { current, total }),
+        page: (current, total, capped) => t(capped ? "pageCapped" : "page", { current, total }),
         loading: loadingLabel,
       }}
     />

@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   BASE_SECURITY_HEADERS,
   contentSecurityPolicy,
+  NO_DOCUMENT_POLICY,
   securityProxy,
   servedOverHttps,
+  withApiSecurityHeaders,
 } from "./security-headers";
 
 const directives = (csp: string) =>
@@ -80,6 +82,34 @@ describe("the proxy", () => {
   it("sends Strict-Transport-Security only over https", () => {
     expect(run().headers.has("strict-transport-security")).toBe(false);
     expect(run({ "x-forwarded-proto": "https" }).headers.get("strict-transport-security")).toMatch(
+      /^max-age=\d{8,}; includeSubDomains$/,
+    );
+  });
+});
+
+describe("the API's headers", () => {
+  const api = withApiSecurityHeaders(async () => Response.json({ ok: true }));
+  const call = (headers: Record<string, string> = {}) =>
+    api(new Request("http://truce.example/api/trpc/health.check", { headers }));
+
+  it("are the proxy's, or stricter: the same fixed headers and no-store, a policy that allows nothing", async () => {
+    const res = await call();
+    const proxied = securityProxy(new NextRequest("http://truce.example/api/trpc/health.check"));
+    const proxyHeaders = [...proxied.headers].filter(([name]) => !name.startsWith("x-middleware"));
+    expect(proxyHeaders.length).toBeGreaterThan(Object.keys(BASE_SECURITY_HEADERS).length);
+    for (const [name, value] of proxyHeaders) {
+      expect(res.headers.get(name), name).toBe(
+        name === "content-security-policy" ? NO_DOCUMENT_POLICY : value,
+      );
+    }
+    expect(NO_DOCUMENT_POLICY).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it("send Strict-Transport-Security only over https", async () => {
+    expect((await call()).headers.has("strict-transport-security")).toBe(false);
+    const https = await call({ "x-forwarded-proto": "https" });
+    expect(https.headers.get("strict-transport-security")).toMatch(
       /^max-age=\d{8,}; includeSubDomains$/,
     );
   });

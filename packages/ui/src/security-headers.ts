@@ -3,8 +3,10 @@ import { uiEnv } from "./env";
 
 /**
  * The response headers both apps send. Applied by each app's `proxy.ts` (pages, route
- * handlers, server actions, metadata files) and by `next.config.ts` `headers()` for what the
- * proxy does not see (hashed assets under /_next/static). Why each value: docs/security-http.md.
+ * handlers, server actions, metadata files), by `next.config.ts` `headers()` for the hashed
+ * assets under /_next/static, and by the API's route handlers themselves (`/api/trpc`,
+ * `/api/health`: `withApiSecurityHeaders`), which the proxy does not see either. Why each
+ * value: docs/security-http.md.
  */
 export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Frame-Options": "DENY",
@@ -22,6 +24,9 @@ export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
+/** The policy of a response that is never a document (an asset, the API's JSON): nothing. */
+export const NO_DOCUMENT_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /**
  * For next.config.ts `headers()`: the hashed build assets under /_next/static, which the
  * proxy's matcher leaves out so that they stay cacheable. They are never a document, so their
@@ -34,7 +39,7 @@ export function staticAssetHeaders() {
       source,
       headers: [
         ...Object.entries(BASE_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
-        { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+        { key: "Content-Security-Policy", value: NO_DOCUMENT_POLICY },
       ],
     },
     {
@@ -115,4 +120,33 @@ export function securityProxy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+/** The API's headers, over plain http and over https: fixed, so built once. */
+const apiHeaders = (https: boolean): ReadonlyArray<[string, string]> =>
+  Object.entries({
+    ...BASE_SECURITY_HEADERS,
+    "Content-Security-Policy": NO_DOCUMENT_POLICY,
+    "Cache-Control": "no-store",
+    ...(https ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {}),
+  });
+const API_HEADERS = { http: apiHeaders(false), https: apiHeaders(true) };
+
+/**
+ * An API route handler (`/api/trpc`, `/api/health`) that sets its own security headers, so
+ * the proxy, which both apps' matchers leave these routes out of, does not run on every API
+ * call (a nonce and a rewritten request that JSON has no use for). What it sets is stricter
+ * than a page's: the API never answers with a document, so its policy allows nothing.
+ */
+export function withApiSecurityHeaders<Extra extends object>(
+  handler: ((req: Request) => Promise<Response>) & Extra,
+): ((req: Request) => Promise<Response>) & Extra {
+  const withHeaders = async (req: Request) => {
+    const res = await handler(req);
+    const headers = API_HEADERS[servedOverHttps(req.headers) ? "https" : "http"];
+    for (const [name, value] of headers) res.headers.set(name, value);
+    return res;
+  };
+  // What the handler carries besides itself (the tRPC handler's router) stays visible.
+  return Object.assign(withHeaders, handler);
 }

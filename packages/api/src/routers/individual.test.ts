@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq, ne } from "@truce/db";
 import { agency, individual } from "@truce/db/schema";
-import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
+import { createTestIndividual, startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
 import { callerFor, claimsFor } from "../test-actors";
 
 let demo: DemoDatabase;
@@ -75,6 +75,33 @@ describe("individual.list", () => {
     ).toBe(true);
     const none = await caller.individual.list({ search: "%" });
     expect(none.total).toBe(0);
+  });
+
+  it("finds a person by an alias and by given and family name together, in any case", async () => {
+    const person = await createTestIndividual(demo.ownerDb, {
+      registeringAgencyId: demo.agencyIds.police!,
+      givenName: "Örjan",
+      aliases: ["Kråkan", "Ö-Zeta"],
+    });
+    const caller = await callerFor(demo.db, await claimsFor(demo.db, "police.staff@truce.example"));
+    for (const search of ["kråkan", "KRÅK", "ö-zeta", `Örjan ${person.familyName}`]) {
+      const found = await caller.individual.list({ search });
+      expect(
+        found.items.map((i) => i.id),
+        search,
+      ).toEqual([person.id]);
+      expect(found).toMatchObject({ total: 1, totalCapped: false });
+    }
+    // The aliases are what a search looks in, not what the list shows or counts for others.
+    expect((await caller.individual.list({ search: "zeta kråkan" })).total).toBe(0);
+  });
+
+  it("refuses a page that starts beyond the exact count, as invalid input", async () => {
+    const caller = await callerFor(demo.db, await claimsFor(demo.db, "police.staff@truce.example"));
+    await expect(caller.individual.list({ page: 401, pageSize: 25 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect((await caller.individual.list({ page: 400, pageSize: 25 })).items).toEqual([]);
   });
 
   it("rejects a page size above 100 as invalid input", async () => {

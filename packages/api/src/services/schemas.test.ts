@@ -31,7 +31,7 @@ interface SchemaRules {
 
 const id = "00000000-0000-4000-8000-000000000001";
 const chars = (n: number) => "x".repeat(n);
-const { agency, note, accessLog, search, page, pageSize } = FIELD_LIMITS;
+const { agency, note, accessLog, search, count, page, pageSize } = FIELD_LIMITS;
 
 const pageRules: SchemaRules["broken"] = [
   ["page", page.min - 1, "validation.common.page"],
@@ -39,7 +39,10 @@ const pageRules: SchemaRules["broken"] = [
   ["page", 1.5, "validation.common.page"],
   ["pageSize", pageSize.min - 1, "validation.common.pageSize"],
   ["pageSize", pageSize.max + 1, "validation.common.pageSize"],
+  // at the default page size, the first page whose first row is past the exact count
+  ["page", count.max / pageSize.default + 1, "validation.common.pageBeyondCount"],
 ];
+const lastPage: [string, unknown] = ["page", count.max / pageSize.default];
 const searchRules: SchemaRules["broken"] = [
   ["search", chars(search.max + 1), "validation.common.search"],
   ["search", "a\u0000b", "validation.common.controlCharacters"],
@@ -91,7 +94,7 @@ const rules: Record<string, Record<string, SchemaRules>> = {
   individual: {
     listIndividualsInput: {
       valid: {},
-      accepted: [["search", chars(search.max)]],
+      accepted: [["search", chars(search.max)], lastPage],
       broken: [...pageRules, ...searchRules],
     },
     getIndividualProfileInput: { valid: { id }, broken: [["id", "42", "validation.common.id"]] },
@@ -117,7 +120,7 @@ const rules: Record<string, Record<string, SchemaRules>> = {
     },
   },
   user: {
-    listUsersInput: { valid: {}, broken: [...pageRules, ...searchRules] },
+    listUsersInput: { valid: {}, accepted: [lastPage], broken: [...pageRules, ...searchRules] },
     setUserDisabledInput: {
       valid: { userId: id, disabled: false, version: 2 },
       broken: [["userId", "42", "validation.common.id"], ...versionedRules],
@@ -152,6 +155,7 @@ const statedLimits: Record<string, number[]> = {
   "validation.accessLog.entityId": [accessLog.entityId.max],
   "validation.common.search": [search.max],
   "validation.common.page": [page.min, page.max],
+  "validation.common.pageBeyondCount": [count.max],
   "validation.common.pageSize": [pageSize.min, pageSize.max],
 };
 

@@ -12,6 +12,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { dbEnv } from "../env";
 import { defaultPgliteDir } from "./paths";
@@ -115,7 +116,8 @@ export async function startEmbeddedServer(
   try {
     // Fail before PGlite spends seconds opening the folder.
     if (port !== 0 && !(await isPortFree(port, host))) throw portInUse(port, host);
-    pg = await PGlite.create({ dataDir });
+    // The migrations create pg_trgm (the name search's index); PGlite ships it separately.
+    pg = await PGlite.create({ dataDir, extensions: { pg_trgm } });
     server = new PGLiteSocketServer({ db: withSessionOwnership(pg), port, host, maxConnections });
     await server.start().catch((error: NodeJS.ErrnoException) => {
       throw error.code === "EADDRINUSE" ? portInUse(port, host) : error;

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
   check,
@@ -43,6 +43,24 @@ export const individual = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     givenName: text().notNull(),
     familyName: text().notNull(),
+    /** Other names the person is known by (street names), found by the name search too. */
+    aliases: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /**
+     * What a name search looks in: the names and aliases, case-folded (`search_fold`), by
+     * the SQL function `individual_search_text` (migration 0006). Stored, so that the
+     * function runs when a row is written, not for every row a search reads: the trigram
+     * index's recheck and a filter read this column (a SQL function call per row is several
+     * microseconds).
+     */
+    searchText: text()
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`individual_search_text(${individual.givenName}, ${individual.familyName}, ${individual.aliases})`,
+      ),
     dateOfBirth: date({ mode: "string" }),
     nationalId: text(),
     district: text().notNull(),
@@ -73,10 +91,13 @@ export const individual = pgTable(
       "individual_approval_recorded",
       sql`${t.registrationStatus} = 'pending' or ${t.approvedAt} is not null`,
     ),
-    // Name search: equality and prefix LIKE on lower(name) in any collation (no pg_trgm,
-    // which the embedded PGlite lacks).
-    index("individual_family_name_lower_idx").on(sql`lower(${t.familyName}) text_pattern_ops`),
-    index("individual_given_name_lower_idx").on(sql`lower(${t.givenName}) text_pattern_ops`),
+    // Name and alias search: a trigram index serves LIKE with the wildcard anywhere, and
+    // equality and prefixes too, so it replaces the lower(name) text_pattern_ops indexes
+    // (prefix only, on one name each) that migration 0006 drops.
+    index("individual_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // The register's default order: the first page is a walk of this index to the LIMIT,
+    // with the scope checked row by row, instead of a sort of the whole table.
+    index("individual_name_order_idx").on(t.familyName, t.givenName, t.id),
     uniqueIndex("individual_national_id_unique")
       .on(t.nationalId)
       .where(sql`${t.nationalId} is not null`),

@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gte, lt } from "@truce/db";
+import { and, desc, eq, gte, lt } from "@truce/db";
 import { accessLog, agency, user } from "@truce/db/schema";
 import type { ServiceContext } from "../context";
+import { cappedCount } from "../count";
 import { offsetOf, type Page } from "../pagination";
 import type { ListAccessLogInput } from "./schemas";
 
@@ -14,7 +15,7 @@ export async function listAccessLog({ db }: ServiceContext, input: ListAccessLog
     input.from ? gte(accessLog.at, input.from) : undefined,
     input.to ? lt(accessLog.at, input.to) : undefined,
   );
-  const [items, [totals]] = await Promise.all([
+  const [items, count] = await Promise.all([
     db
       .select({
         id: accessLog.id,
@@ -34,11 +35,11 @@ export async function listAccessLog({ db }: ServiceContext, input: ListAccessLog
       .orderBy(desc(accessLog.id))
       .limit(input.pageSize)
       .offset(offsetOf(input)),
-    db.select({ total: count() }).from(accessLog).where(where),
+    cappedCount(db, accessLog, where),
   ]);
   return {
     items,
-    total: totals?.total ?? 0,
+    ...count,
     page: input.page,
     pageSize: input.pageSize,
   } satisfies Page<(typeof items)[number]>;

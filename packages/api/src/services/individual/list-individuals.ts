@@ -1,7 +1,8 @@
-import { and, asc, count, ilike, sql } from "@truce/db";
+import { and, asc, like, sql } from "@truce/db";
 import { individual } from "@truce/db/schema";
 import { individualScope } from "../../policy";
 import type { ServiceContext } from "../context";
+import { cappedCount } from "../count";
 import { likePattern, offsetOf, type Page } from "../pagination";
 import type { ListIndividualsInput } from "./schemas";
 
@@ -17,17 +18,23 @@ export interface IndividualListItem {
   reviewDue: string;
 }
 
-/** A page of the register as the actor may see it, searchable by name. */
+/**
+ * A page of the register as the actor may see it, searchable by name and alias. Built to
+ * stay cheap at national scale: the search is the expression the trigram index holds (the
+ * text is case-folded there by `search_fold`, so the pattern is too), the order is that of
+ * individual_name_order_idx, and the count stops at the cap.
+ */
 export async function listIndividuals(
   { db, actor }: ServiceContext,
   input: ListIndividualsInput,
 ): Promise<Page<IndividualListItem>> {
-  const fullName = sql`(${individual.givenName} || ' ' || ${individual.familyName})`;
   const where = and(
     individualScope(actor),
-    input.search ? ilike(fullName, likePattern(input.search)) : undefined,
+    input.search
+      ? like(individual.searchText, sql`search_fold(${likePattern(input.search)})`)
+      : undefined,
   );
-  const [items, [totalRow]] = await Promise.all([
+  const [items, count] = await Promise.all([
     db
       .select({
         id: individual.id,
@@ -45,7 +52,7 @@ export async function listIndividuals(
       .orderBy(asc(individual.familyName), asc(individual.givenName), asc(individual.id))
       .limit(input.pageSize)
       .offset(offsetOf(input)),
-    db.select({ total: count() }).from(individual).where(where),
+    cappedCount(db, individual, where),
   ]);
-  return { items, total: totalRow?.total ?? 0, page: input.page, pageSize: input.pageSize };
+  return { items, ...count, page: input.page, pageSize: input.pageSize };
 }

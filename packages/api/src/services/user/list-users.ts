@@ -1,7 +1,8 @@
-import { and, asc, count, eq, exists, ilike, inArray, or, sql } from "@truce/db";
+import { and, asc, eq, exists, ilike, inArray, or, sql } from "@truce/db";
 import { agency, membership, user } from "@truce/db/schema";
 import { managedMembershipScope, membershipAdminScope } from "../../policy";
 import type { ServiceContext } from "../context";
+import { cappedCount } from "../count";
 import { likePattern, offsetOf } from "../pagination";
 import type { ListUsersInput } from "./schemas";
 
@@ -28,7 +29,7 @@ export async function listUsers({ db, actor }: ServiceContext, input: ListUsersI
         )
       : undefined,
   );
-  const [users, [totals]] = await Promise.all([
+  const [users, count] = await Promise.all([
     db
       .select({
         id: user.id,
@@ -44,7 +45,7 @@ export async function listUsers({ db, actor }: ServiceContext, input: ListUsersI
       .orderBy(asc(user.name), asc(user.id))
       .limit(input.pageSize)
       .offset(offsetOf(input)),
-    db.select({ total: count() }).from(user).where(where),
+    cappedCount(db, user, where),
   ]);
   const ids = users.map((u) => u.id);
   const memberships = ids.length
@@ -66,7 +67,7 @@ export async function listUsers({ db, actor }: ServiceContext, input: ListUsersI
     : [];
   return {
     items: users.map((u) => ({ ...u, memberships: memberships.filter((m) => m.userId === u.id) })),
-    total: totals?.total ?? 0,
+    ...count,
     page: input.page,
     pageSize: input.pageSize,
   };

@@ -141,6 +141,7 @@ export function AccessLogTable() {
         pageIndex={page - 1}
         pageSize={PAGE_SIZE}
         total={log.data?.total ?? 0}
+        totalCapped={log.data?.totalCapped}
         onPageChange={(index) => setPage(index + 1)}
         emptyMessage={t("empty")}
         loadingLabel={t("loading")}

@@ -123,6 +123,7 @@ export function UsersTable() {
         pageIndex={page - 1}
         pageSize={PAGE_SIZE}
         total={users.data?.total ?? 0}
+        totalCapped={users.data?.totalCapped}
         onPageChange={goToPage}
         emptyMessage={t("empty")}
         loadingLabel={t("loading")}

@@ -94,7 +94,7 @@ export function IndividualsTable() {
         </div>
         {query.data ? (
           <p className="text-sm text-muted-foreground" aria-live="polite">
-            {t("count", { total: query.data.total })}
+            {t(query.data.totalCapped ? "countCapped" : "count", { total: query.data.total })}
           </p>
         ) : null}
       </div>
@@ -107,6 +107,7 @@ export function IndividualsTable() {
         pageIndex={page - 1}
         pageSize={PAGE_SIZE}
         total={query.data?.total ?? 0}
+        totalCapped={query.data?.totalCapped}
         onPageChange={goToPage}
         emptyMessage={search ? t("empty") : t("emptyRegister")}
         loadingLabel={t("loading")}

@@ -5,7 +5,9 @@ import { replayStatements, type RecordedStatement } from "@truce/db/statements";
 // The benchmark's framework floor (bench/README.md): a bare route handler, with no tRPC and no
 // sign-in, that runs the SQL a read ran and answers with the body the read answered. It is a
 // route only in the benchmark's own build (`TRUCE_BENCH_FLOOR=1`, next-config.ts), which
-// also names the plan file it reads; no other build has it.
+// also names the plan file it reads; no other build has it (there /api/trpc/bench-floor is
+// the tRPC handler's "no such procedure"). It lives under /api/trpc/ so that, like the API,
+// it is outside the proxy's matcher (src/proxy.ts): the floor is the framework alone.
 
 // The shape of bench/src/plan.ts (the web app does not depend on the benchmark).
 interface FloorPlan {

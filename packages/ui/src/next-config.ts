@@ -37,6 +37,12 @@ export function createNextConfig(): NextConfig {
     serverExternalPackages: ["@node-rs/argon2", "postgres"],
     typedRoutes: false,
     allowedDevOrigins: localDevOrigins(),
+    // The <title>, the icon links and the rest of the metadata in the <head> of every
+    // response, for every browser: Next.js otherwise streams them after the body to all but
+    // the bots it knows, and a page is then briefly a document without a title (an axe
+    // violation, and a screen reader's first announcement) whose browser asks for
+    // /favicon.ico. The metadata is the app's name, from the catalog: nothing to wait for.
+    htmlLimitedBots: /.*/,
     // The hashed build assets; src/proxy.ts gives everything else its headers, CSP nonce included.
     headers: async () => staticAssetHeaders(),
   });

@@ -73,6 +73,16 @@ describe("individual.list", () => {
         `${i.givenName} ${i.familyName}`.toLowerCase().includes(first.familyName.toLowerCase()),
       ),
     ).toBe(true);
+    // A search is in the register's order too (sorted, not walked: list-individuals.ts).
+    const common = await caller.individual.list({ search: "a", pageSize: 100 });
+    expect(common.items.length).toBeGreaterThan(1);
+    const key = (i: (typeof common.items)[number]) => [i.familyName, i.givenName, i.id];
+    const sorted = [...common.items].sort((x, y) => {
+      const [a, b] = [key(x), key(y)];
+      for (let k = 0; k < 3; k++) if (a[k] !== b[k]) return a[k]! < b[k]! ? -1 : 1;
+      return 0;
+    });
+    expect(common.items.map((i) => i.id)).toEqual(sorted.map((i) => i.id));
     const none = await caller.individual.list({ search: "%" });
     expect(none.total).toBe(0);
   });

@@ -65,5 +65,17 @@ describe("a capped count", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const search = await caller.individual.list({ search: "capped-0000" });
     expect(search).toMatchObject({ total: 10, totalCapped: false });
+    expect(search.items).toHaveLength(10);
+    // A search counts its matches in its own statement, to the same cap.
+    const many = await caller.individual.list({ search: "capped-", pageSize: 100 });
+    expect(many).toMatchObject({ total: CAP, totalCapped: true });
+    expect(many.items.map((i) => i.familyName)).toEqual(
+      Array.from({ length: 100 }, (_, k) => `Capped-${String(k).padStart(5, "0")}`),
+    );
+    const exactly = await caller.individual.list({ search: "capped-0" });
+    expect(exactly).toMatchObject({ total: CAP, totalCapped: false });
+    // A page past the last match still says how many there are.
+    const past = await caller.individual.list({ search: "capped-0000", page: 2 });
+    expect(past).toMatchObject({ items: [], total: 10, totalCapped: false });
   });
 });

@@ -13,13 +13,6 @@ export const FIELD_LIMITS = {
   note: {
     body: { min: 1, max: 10_000 },
   },
-  individual: {
-    /**
-     * The other names a person is known by (street names): how many, and each one's length
-     * (`each`: a text[] column, its items bounded one by one).
-     */
-    aliases: { max: 20, each: { min: 1, max: 100 } },
-  },
   accessLog: {
     entityType: { max: 50 },
     entityId: { max: 100 },

@@ -33,7 +33,7 @@ import { measure, type LoadResult } from "./src/load";
 import { measurePageWeights, type PageWeight } from "./src/page-weight";
 import type { FloorPlan } from "./src/plan";
 import { newestProfile, printProfile, summarizeProfile } from "./src/profile";
-import { READS } from "./src/reads";
+import { findReadSamples, READS } from "./src/reads";
 import { printReport, type BenchResults, type ReadResult } from "./src/report";
 import { signIn } from "./src/sign-in";
 
@@ -190,10 +190,11 @@ async function main(): Promise<number> {
     const claims = await sessionClaimsOf(ownerDb, cookie, appEnv.AUTH_SECRET, BENCH_USER);
 
     log("recording each read's statements and answer");
+    const samples = await findReadSamples(appUrl, claims, cookie, generated.samples);
     const plan: FloorPlan = { reads: {} };
-    const statements = await captureStatements(appUrl, READS, claims, cookie, generated.samples);
+    const statements = await captureStatements(appUrl, READS, claims, cookie, samples);
     for (const read of READS) {
-      const res = await fetch(`${base}${read.path(generated.samples)}`, { headers });
+      const res = await fetch(`${base}${read.path(samples)}`, { headers });
       const body = await res.text();
       if (!res.ok) throw new Error(`${read.name}: the app answered ${res.status}: ${body}`);
       plan.reads[read.name] = { statements: statements[read.name]!, body };
@@ -223,7 +224,9 @@ async function main(): Promise<number> {
       { path: "/sign-in", signedIn: false },
       { path: "/", signedIn: true },
       { path: "/individuals", signedIn: true },
+      { path: "/individuals/new", signedIn: true },
       { path: `/individuals/${generated.samples.profileIndividualId}`, signedIn: true },
+      { path: `/individuals/${generated.samples.profileIndividualId}/edit`, signedIn: true },
       ...(someNote ? [{ path: `/notes/${someNote}`, signedIn: true }] : []),
       { path: "/account/security", signedIn: true },
     ];
@@ -231,7 +234,7 @@ async function main(): Promise<number> {
 
     const results: ReadResult[] = [];
     for (const read of READS) {
-      const path = read.path(generated.samples);
+      const path = read.path(samples);
       const floorQuery = `?read=${encodeURIComponent(read.name)}`;
       const targets = {
         app: `${base}${path}`,

@@ -1,11 +1,28 @@
-import { createCallerFactory, createHealthHandler, createTRPCContext, webRouter } from "@truce/api";
+import {
+  createCallerFactory,
+  createHealthHandler,
+  createTRPCContext,
+  webRouter,
+  type WebRouterOutputs,
+} from "@truce/api";
 import type { SessionClaims } from "@truce/auth/actor";
-import type { Db } from "@truce/db";
+import { createDb, type Db } from "@truce/db";
 
 /** What the generator picked for the reads to ask about (bench/src/generate). */
-export interface Samples {
+export interface GeneratedSamples {
   profileIndividualId: string;
   searchTerm: string;
+}
+
+type TimelineCursor = WebRouterOutputs["individual"]["timeline"]["nextCursor"];
+
+/** The generator's samples, and what only a read can find (`findReadSamples`). */
+export interface Samples extends GeneratedSamples {
+  /**
+   * Where a page deep in the sample person's timeline starts, as the app hands it out; null
+   * when their whole history fits on the first page (the deep read is then the first page).
+   */
+  timelineCursor: TimelineCursor;
 }
 
 /**
@@ -45,6 +62,41 @@ function trpcRead<I>(
   };
 }
 
+/** A timeline page as the profile asks for it (the client's page size is the default). */
+const TIMELINE_PAGE = 20;
+/** How many pages into the sample person's timeline the deep read starts, at most. */
+const DEEP_PAGES = 10;
+
+/**
+ * The samples a read has to find: the cursor of the deepest page of the sample person's
+ * timeline within DEEP_PAGES, walked to in-process page by page as the browser would.
+ */
+export async function findReadSamples(
+  appUrl: string,
+  claims: SessionClaims,
+  cookie: string,
+  generated: GeneratedSamples,
+): Promise<Samples> {
+  const db = createDb(appUrl, { max: 1 });
+  try {
+    const ctx = await createTRPCContext({ headers: new Headers({ cookie }), claims, db });
+    const caller = callerOf(ctx);
+    let timelineCursor: TimelineCursor = null;
+    for (let page = 1; page < DEEP_PAGES; page++) {
+      const { nextCursor } = await caller.individual.timeline({
+        individualId: generated.profileIndividualId,
+        limit: TIMELINE_PAGE,
+        cursor: timelineCursor,
+      });
+      if (!nextCursor) break;
+      timelineCursor = nextCursor;
+    }
+    return { ...generated, timelineCursor };
+  } finally {
+    await db.close();
+  }
+}
+
 /** Every read the web app has; each later feature adds its own. */
 export const READS: BenchRead[] = [
   {
@@ -65,6 +117,31 @@ export const READS: BenchRead[] = [
     (c, i) => c.individual.list(i),
   ),
   trpcRead(
+    "people filtered",
+    "individual.list",
+    () => ({
+      page: 1,
+      pageSize: 25,
+      status: "active" as const,
+      riskLevel: "high" as const,
+      category: "group_member" as const,
+      sort: "reviewDue" as const,
+    }),
+    (c, i) => c.individual.list(i),
+  ),
+  trpcRead(
+    "register's choices",
+    "individual.formOptions",
+    () => undefined,
+    (c) => c.individual.formOptions(),
+  ),
+  trpcRead(
+    "likely duplicates",
+    "individual.likelyDuplicates",
+    (s) => ({ givenName: s.searchTerm, familyName: s.searchTerm }),
+    (c, i) => c.individual.likelyDuplicates(i),
+  ),
+  trpcRead(
     "profile",
     "individual.byId",
     (s) => ({ id: s.profileIndividualId }),
@@ -81,5 +158,27 @@ export const READS: BenchRead[] = [
     "intervention.forIndividual",
     (s) => ({ individualId: s.profileIndividualId }),
     (c, i) => c.intervention.forIndividual(i),
+  ),
+  trpcRead(
+    "person's timeline",
+    "individual.timeline",
+    (s) => ({ individualId: s.profileIndividualId, limit: TIMELINE_PAGE }),
+    (c, i) => c.individual.timeline(i),
+  ),
+  trpcRead(
+    "person's timeline, deep page",
+    "individual.timeline",
+    (s) => ({
+      individualId: s.profileIndividualId,
+      limit: TIMELINE_PAGE,
+      cursor: s.timelineCursor,
+    }),
+    (c, i) => c.individual.timeline(i),
+  ),
+  trpcRead(
+    "person's connections",
+    "individual.connections",
+    (s) => ({ individualId: s.profileIndividualId }),
+    (c, i) => c.individual.connections(i),
   ),
 ];

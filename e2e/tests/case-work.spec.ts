@@ -60,7 +60,13 @@ test.describe("as police staff", () => {
     await expect(page.getByText("Write the note before saving it.")).toBeVisible();
     await page.getByLabel("New note").fill(text);
     await page.getByRole("button", { name: "Save note" }).click();
-    await expect(page.getByRole("list", { name: "Notes" })).toContainText(text);
+    // The new note is the newest item of the person's timeline, at its top.
+    const timeline = page.getByRole("list", { name: "Timeline" });
+    await expect(timeline.getByTestId("timeline-item").first()).toContainText(text);
+    await expect(timeline.getByTestId("timeline-item").first()).toHaveAttribute(
+      "data-kind",
+      "note",
+    );
     await expectAccessible();
 
     const [logged] = await db

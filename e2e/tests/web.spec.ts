@@ -132,6 +132,10 @@ test.describe("on a phone", () => {
     await link.click();
     await expect(page.getByRole("heading", { name: fullName(person) })).toBeVisible();
     await expect(page.getByLabel("New note")).toBeVisible();
+    // A person just registered: the timeline and each connection say there is nothing yet.
+    await expect(page.getByRole("heading", { name: "Timeline", exact: true })).toBeVisible();
+    await expect(page.getByText("Nothing is recorded about the person yet.")).toBeVisible();
+    await expect(page.getByText("Not known to be in any group.")).toBeVisible();
     await expectAccessible();
     expect(await page.evaluate(overflows), "the profile fits the phone's width").toBe(false);
   });

@@ -9,7 +9,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type Actor, type SessionClaims, type TruceApp } from "@truce/auth/actor";
 import { and, count, eq, inArray, ne, sql, type Db } from "@truce/db";
-import { accessLog, agency, individual, membership, note, user } from "@truce/db/schema";
+import {
+  accessLog,
+  agency,
+  groupMembership,
+  individual,
+  membership,
+  note,
+  user,
+} from "@truce/db/schema";
 import { DEMO_PASSWORD_HASH } from "@truce/db/seed";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
 import type { AdminRouterOutputs, WebRouterOutputs } from "./index";
@@ -164,6 +172,146 @@ const MATRIX: Record<TruceApp, Record<string, Row>> = {
           registrationStatus: "approved",
         });
         expect(profile.dateOfBirth).not.toBeNull();
+      },
+    },
+    "individual.timeline": {
+      refuse: caseWorkOnly,
+      // Every kind in one list as the actor may see it: another agency's agency-only notes
+      // left out, its agency-only interventions there without their details, a referral's
+      // note only for the two agencies it is between.
+      allowed: async (result, call) => {
+        const { actor, db, fixtures } = signedIn(call);
+        const { items } = result as WebRouterOutputs["individual"]["timeline"];
+        expect(items.map((i) => i.kind)).toEqual(
+          expect.arrayContaining(["intervention", "note", "referral"]),
+        );
+        const shown = new Set(items.map((i) => i.id));
+        expect(shown.has(fixtures.probationAgencyNoteId)).toBe(
+          actor.membership?.agencyKind === "probation",
+        );
+        const keptWithinOthers = await db
+          .select({ id: note.id })
+          .from(note)
+          .where(
+            and(
+              eq(note.individualId, fixtures.individualId),
+              eq(note.visibility, "agency"),
+              ne(note.authorAgencyId, agencyIdOf(actor)),
+            ),
+          );
+        expect(keptWithinOthers.filter((n) => shown.has(n.id))).toEqual([]);
+        const interventions = items.filter((i) => i.kind === "intervention");
+        for (const i of interventions) {
+          const mayRead =
+            i.visibility === "programme" || i.leadAgencyName === actor.membership!.agencyName;
+          expect(i.detailsVisible, i.id).toBe(mayRead);
+          if (!mayRead) expect([i.summary, i.result, i.message], i.id).toEqual([null, null, null]);
+        }
+        expect(interventions.some((i) => i.detailsVisible && i.summary !== null)).toBe(true);
+        const party = ["police", "exit_programme"].includes(actor.membership!.agencyKind);
+        expect(items.find((i) => i.id === fixtures.policeExitReferralId)).toMatchObject({
+          kind: "referral",
+          noteVisible: party,
+          note: party ? "Matrix fixture: between the police and the exit programme." : null,
+        });
+      },
+    },
+    "individual.connections": {
+      refuse: caseWorkOnly,
+      // Every group the person was ever in; open referrals only, each note for its two
+      // agencies only.
+      allowed: async (result, call) => {
+        const { actor, db, fixtures } = signedIn(call);
+        const { groups, openReferrals } = result as WebRouterOutputs["individual"]["connections"];
+        const memberships = await countOf(
+          db
+            .select({ n: count() })
+            .from(groupMembership)
+            .where(eq(groupMembership.individualId, fixtures.individualId)),
+        );
+        expect(groups).toHaveLength(memberships);
+        expect(openReferrals.map((r) => r.id)).toContain(fixtures.policeExitReferralId);
+        for (const r of openReferrals) {
+          expect(["sent", "accepted", "in_progress"]).toContain(r.status);
+          const party = [r.fromAgencyName, r.toAgencyName].includes(actor.membership!.agencyName);
+          expect(r.noteVisible, r.id).toBe(party);
+          if (!party) expect(r.note, r.id).toBeNull();
+        }
+        expect(
+          openReferrals.find((r) => r.id === fixtures.policeExitReferralId)!.note !== null,
+        ).toBe(["police", "exit_programme"].includes(actor.membership!.agencyKind));
+      },
+    },
+    "individual.formOptions": {
+      refuse: caseWorkOnly,
+      allowed: async (result, { db }) => {
+        const options = result as WebRouterOutputs["individual"]["formOptions"];
+        const agencies = await countOf(
+          db.select({ n: count() }).from(agency).where(eq(agency.active, true)),
+        );
+        expect(options.agencies).toHaveLength(agencies);
+        expect(options.groups.length).toBeGreaterThan(0);
+        expect(options.districts.length).toBeGreaterThan(0);
+        expect(options.districts).toEqual([...options.districts].sort());
+        expect(options.reviewPeriodMonths).toBe(12);
+      },
+    },
+    "individual.likelyDuplicates": {
+      refuse: caseWorkOnly,
+      // No one in the demo register is called anything like "Matrix Registration" until the
+      // create row registers them: then only the actor's agency's pending ones are found.
+      allowed: async (result, call) => {
+        const { actor, db } = signedIn(call);
+        const found = result as WebRouterOutputs["individual"]["likelyDuplicates"];
+        expect(found.length).toBeGreaterThan(0);
+        const [own] = await db
+          .select({ name: agency.name })
+          .from(agency)
+          .where(eq(agency.id, agencyIdOf(actor)));
+        for (const person of found) {
+          expect(person.registeringAgencyName).toBe(own!.name);
+          expect(person.registrationStatus).toBe("pending");
+        }
+      },
+    },
+    "individual.create": {
+      refuse: caseWorkOnly,
+      // Pending, as the actor's agency, with the review date the setting defaults to.
+      allowed: async (result, call) => {
+        const { actor, db, input } = signedIn(call);
+        const { id } = result as WebRouterOutputs["individual"]["create"];
+        const [written] = await db.select().from(individual).where(eq(individual.id, id));
+        expect(written).toMatchObject({
+          ...(input as object),
+          registeringAgencyId: agencyIdOf(actor),
+          registrationStatus: "pending",
+          createdById: actor.userId,
+          version: 1,
+        });
+        const [expected] = await db.execute<{ due: string }>(
+          sql`select (current_date + interval '12 months')::date::text as due`,
+        );
+        expect(written!.reviewDue).toBe(expected!.due);
+      },
+    },
+    "individual.update": {
+      refuse: caseWorkOnly,
+      allowed: async (result, call) => {
+        const { actor, db, fixtures, input } = signedIn(call);
+        const { version } = input as { version: number };
+        expect(result).toEqual({ id: fixtures.individualId, version: version + 1 });
+        const [row] = await db
+          .select({ updatedById: individual.updatedById })
+          .from(individual)
+          .where(eq(individual.id, fixtures.individualId));
+        expect(row!.updatedById).toBe(actor.userId);
+      },
+    },
+    "individual.setStatus": {
+      refuse: caseWorkOnly,
+      allowed: (result, { fixtures, input }) => {
+        const { version, status } = input as { version: number; status: string };
+        expect(result).toEqual({ id: fixtures.individualId, status, version: version + 1 });
       },
     },
     "note.forIndividual": {

@@ -46,7 +46,9 @@ beforeAll(async () => {
     union select registration_reason from individual
     union select date_of_birth::text from individual
     union select national_id from individual
-    union select current_location from individual where protected_location`);
+    union select current_location from individual where protected_location
+    union select note from referral
+    union select note from outcome`);
   caseContent = rows.map((r) => r.text).filter((text): text is string => Boolean(text));
 });
 afterAll(async () => {
@@ -93,6 +95,8 @@ describe("case content", () => {
   it("is what the web app's reads of a person's case declare, and nothing the admin app serves", () => {
     expect(caseContentProcedures.map((p) => `${p.app}: ${p.path}`)).toEqual([
       "web: individual.byId",
+      "web: individual.connections",
+      "web: individual.timeline",
       "web: intervention.forIndividual",
       "web: note.byId",
       "web: note.forIndividual",

@@ -9,6 +9,7 @@ import {
   interventionParticipant,
   membership,
   note,
+  referral,
   user,
 } from "@truce/db/schema";
 import type { AnyTRPCProcedure } from "@trpc/server";
@@ -25,6 +26,8 @@ export interface ProcedureFixtures {
   policeAgencyNoteId: string;
   /** A note on the person (`individualId`) kept within the probation service. */
   probationAgencyNoteId: string;
+  /** An open referral of the person from the police to the exit programme, with a note. */
+  policeExitReferralId: string;
   targetUserId: string;
   targetMembershipId: string;
 }
@@ -59,6 +62,47 @@ export const PROCEDURE_INPUTS: Record<
   "session.me": () => undefined,
   "individual.list": () => ({}),
   "individual.byId": (f) => ({ id: f.individualId }),
+  "individual.timeline": (f) => ({ individualId: f.individualId, limit: 50 }),
+  "individual.connections": (f) => ({ individualId: f.individualId }),
+  "individual.formOptions": () => undefined,
+  "individual.likelyDuplicates": () => ({ givenName: "Matrix", familyName: "Registration" }),
+  "individual.create": () => ({
+    givenName: "Matrix",
+    familyName: `Registration ${crypto.randomUUID().slice(0, 8)}`,
+    district: "Matrix district",
+    riskLevel: "medium",
+    supervision: "none",
+    category: "associate",
+    registrationReason: "Matrix test: seen with a group's core members.",
+  }),
+  // The fixture person's record as it is: the update changes nothing but the version.
+  "individual.update": async (f) => {
+    const [row] = await f.db
+      .select({
+        id: individual.id,
+        version: individual.version,
+        givenName: individual.givenName,
+        familyName: individual.familyName,
+        aliases: individual.aliases,
+        dateOfBirth: individual.dateOfBirth,
+        nationalId: individual.nationalId,
+        district: individual.district,
+        riskLevel: individual.riskLevel,
+        supervision: individual.supervision,
+        category: individual.category,
+        registrationReason: individual.registrationReason,
+      })
+      .from(individual)
+      .where(eq(individual.id, f.individualId));
+    return row;
+  },
+  "individual.setStatus": async (f) => {
+    const [row] = await f.db
+      .select({ id: individual.id, version: individual.version, status: individual.status })
+      .from(individual)
+      .where(eq(individual.id, f.individualId));
+    return row;
+  },
   "note.forIndividual": (f) => ({ individualId: f.individualId }),
   "note.byId": (f) => ({ id: f.policeAgencyNoteId }),
   "note.create": (f) => ({
@@ -154,6 +198,19 @@ export async function loadProcedureFixtures(db: Db): Promise<ProcedureFixtures> 
       updatedById: probationStaff!.id,
     })
     .returning({ id: note.id });
+  // A referral whose note only the two agencies read.
+  const [exitProgramme] = await db.select().from(agency).where(eq(agency.kind, "exit_programme"));
+  const [policeExitReferral] = await db
+    .insert(referral)
+    .values({
+      individualId: someone!.id,
+      fromAgencyId: police!.id,
+      toAgencyId: exitProgramme!.id,
+      service: "exit_programme",
+      status: "sent",
+      note: "Matrix fixture: between the police and the exit programme.",
+    })
+    .returning({ id: referral.id });
   // A member of the police for the admin procedures to act on, so no demo user changes.
   const [target] = await db
     .insert(user)
@@ -172,6 +229,7 @@ export async function loadProcedureFixtures(db: Db): Promise<ProcedureFixtures> 
     individualId: someone!.id,
     policeAgencyNoteId: policeNote!.id,
     probationAgencyNoteId: probationNote!.id,
+    policeExitReferralId: policeExitReferral!.id,
     targetUserId: target!.id,
     targetMembershipId: targetMembership!.id,
   };

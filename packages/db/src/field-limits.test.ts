@@ -1,16 +1,25 @@
 import { getTableColumns, getTableName, type Table } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { FIELD_LIMITS } from "./field-limits";
-import { accessLog, agency, note } from "./schema";
+import { accessLog, agency, individual, note } from "./schema";
 
-// The table each domain's limits are for. Search, counts and paging limit no column.
-const tableOf: Record<string, Table> = { agency, note, accessLog };
+// The table each domain's limits are for. Search, counts, paging, one alias and the review
+// period limit no column of their own.
+const tableOf: Record<string, Table> = { agency, note, accessLog, individual };
 const columnLimits = Object.entries(FIELD_LIMITS).filter(([domain]) => domain in tableOf);
 
 describe("the field limits", () => {
-  it("are for columns, besides the search box, the counts and the paging", () => {
+  it("are for columns, besides the search box, the counts, the paging, an alias, the review period and a timeline's page", () => {
     const others = Object.keys(FIELD_LIMITS).filter((domain) => !(domain in tableOf));
-    expect(others.sort()).toEqual(["count", "page", "pageSize", "search"]);
+    expect(others.sort()).toEqual([
+      "alias",
+      "count",
+      "page",
+      "pageSize",
+      "reviewPeriod",
+      "search",
+      "timeline",
+    ]);
   });
 
   it.each(columnLimits)("of %s each name a text column the value fits in", (domain, fields) => {
@@ -20,9 +29,13 @@ describe("the field limits", () => {
       const column = columns[field];
       expect(column, `${getTableName(table)}.${field}`).toBeDefined();
       const type = column!.getSQLType();
-      // text is unbounded; a varchar(n) must hold the longest value the schema lets through
+      // text is unbounded (text[] too: its limit counts the items); a varchar(n) must hold
+      // the longest value the schema lets through
       const length = /^varchar\((\d+)\)$/.exec(type)?.[1];
-      expect(type === "text" || Number(length) >= max, `${field}: ${type}`).toBe(true);
+      expect(
+        type === "text" || type === "text[]" || Number(length) >= max,
+        `${field}: ${type}`,
+      ).toBe(true);
     }
   });
 

@@ -13,6 +13,23 @@ export const FIELD_LIMITS = {
   note: {
     body: { min: 1, max: 10_000 },
   },
+  individual: {
+    givenName: { min: 1, max: 100 },
+    familyName: { min: 1, max: 100 },
+    /** How many aliases a person may have (each is bounded by `alias`). */
+    aliases: { max: 10 },
+    /** Digits, letters, "-" and "+" only: a national identity number as people write it. */
+    nationalId: { min: 6, max: 20 },
+    district: { min: 1, max: 100 },
+    registrationReason: { min: 10, max: 2_000 },
+  },
+  /** One of a person's aliases (street names). */
+  alias: { min: 1, max: 60 },
+  /**
+   * How far ahead a registration's review may be, in months: the platform setting's range
+   * (platform_setting_review_period_range) and the latest review date a form may set.
+   */
+  reviewPeriod: { min: 1, max: 36 },
   accessLog: {
     entityType: { max: 50 },
     entityId: { max: 100 },
@@ -28,4 +45,11 @@ export const FIELD_LIMITS = {
   /** Any paged list. */
   page: { min: 1, max: 10_000 },
   pageSize: { min: 1, max: 100, default: 25 },
+  /**
+   * A person's timeline, paged by a cursor (no offset, so page N costs what page 1 does): how
+   * many items a page holds.
+   */
+  timeline: {
+    limit: { min: 1, max: 50, default: 20 },
+  },
 } as const;

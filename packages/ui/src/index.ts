@@ -91,6 +91,7 @@ export {
   SelectTrigger,
   SelectValue,
 } from "./select";
+export { NativeSelect, NativeSelectField, type NativeSelectProps } from "./native-select";
 export { Separator } from "./separator";
 export { Skeleton } from "./skeleton";
 export { Spinner, type SpinnerProps } from "./spinner";
@@ -122,11 +123,20 @@ export {
   type TranslateMessage,
 } from "./server-error";
 export {
+  changedSince,
   serverSubmit,
   translatedResolver,
   useServerForm,
+  type ChangedMeanwhile,
   type ServerForm,
   type ServerFormOptions,
 } from "./server-form";
-export { listHref, listPlaceReader, type ListPlace, type ReadListPlace } from "./list-place";
+export {
+  listHref,
+  listPlaceReader,
+  type AddressParams,
+  type FiltersOf,
+  type ListPlace,
+  type ReadListPlace,
+} from "./list-place";
 export { useUrlList } from "./url-list";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
 import { useTranslateMessage, type ServerError, type TranslateMessage } from "./server-error";
-import { serverSubmit, translatedResolver } from "./server-form";
+import { changedSince, serverSubmit, translatedResolver } from "./server-form";
 
 // A shared schema's messages are keys; so is everything the server says. (Untyped, like the
 // apps' catalogs: the keys come from elsewhere at run time.)
@@ -49,13 +49,19 @@ function noteForm(submit: (values: z.output<typeof schema>) => Promise<unknown>)
   form.register("body");
   form.register("version");
   form.subscribe({ formState: { values: true }, callback: () => {} });
-  const said: { formError: string | null } = { formError: null };
+  const said: { formError: string | null; stale: number; succeeded: number } = {
+    formError: null,
+    stale: 0,
+    succeeded: 0,
+  };
   const onSubmit = serverSubmit(form, {
     fields: Object.keys(defaultValues),
     submit,
     translate,
     afterSuccess: "clear",
     setFormError: (message) => (said.formError = message),
+    onStale: () => (said.stale += 1),
+    onSuccess: () => (said.succeeded += 1),
   });
   return { form, onSubmit, said };
 }
@@ -168,5 +174,44 @@ describe("a form checked by the shared schema and by the server", () => {
 
     expect(said.formError).toBeNull();
     expect(form.getValues()).toEqual({ body: "", version: 1 });
+  });
+
+  it("asks for the record again on a stale refusal only, and says when a change was taken", async () => {
+    let refuse: ServerError | null = refusal({
+      code: "CONFLICT",
+      messageKey: "apiErrors.staleVersion",
+    });
+    const { onSubmit, said, form } = noteForm(async () => {
+      if (refuse) throw refuse;
+    });
+    form.setValue("body", "Seen near the square");
+    await onSubmit();
+    expect(said).toMatchObject({ stale: 1, succeeded: 0 });
+    refuse = refusal({ code: "FORBIDDEN", messageKey: "apiErrors.keptWithinAgency" });
+    await onSubmit();
+    expect(said).toMatchObject({ stale: 1, succeeded: 0 });
+    refuse = null;
+    await onSubmit();
+    expect(said).toMatchObject({ stale: 1, succeeded: 1 });
+  });
+});
+
+describe("what changed meanwhile", () => {
+  const fields = ["district", "riskLevel", "aliases", "dateOfBirth"];
+  const started = { id: "p", version: 1, district: "Husie", riskLevel: "high", aliases: ["A"] };
+
+  it("is each field whose saved value differs from the one the form started from, with its value now", () => {
+    const now = { ...started, version: 2, riskLevel: "critical", aliases: ["A", "B"] };
+    expect(changedSince(started, now, fields)).toEqual([
+      { name: "riskLevel", now: "critical" },
+      { name: "aliases", now: ["A", "B"] },
+    ]);
+  });
+
+  it("is nothing when only the version moved, or an empty field stayed empty", () => {
+    expect(changedSince(started, { ...started, version: 5, dateOfBirth: null }, fields)).toEqual(
+      [],
+    );
+    expect(changedSince(undefined, started, fields)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useState, type BaseSyntheticEvent } from "react";
+import { useMemo, useRef, useState, type BaseSyntheticEvent } from "react";
 import {
   useForm,
   type DefaultValues,
@@ -35,6 +35,19 @@ export interface ServerFormOptions<TInput extends FieldValues, TOutput> {
    * what was sent the form's new starting point (a change to a record).
    */
   afterSuccess?: "clear" | "keep";
+  /**
+   * Called when the server refuses the change as stale (someone saved the record meanwhile):
+   * fetch the record again (e.g. the query's `refetch`), so that `values` brings the new
+   * version and what changed; what the person typed stays, and `changedMeanwhile` says
+   * what the other change was.
+   */
+  onStale?: () => unknown;
+}
+
+/** A field that someone else changed while the person was editing, and its value now. */
+export interface ChangedMeanwhile {
+  name: string;
+  now: unknown;
 }
 
 export interface ServerForm<TInput extends FieldValues, TOutput> {
@@ -48,6 +61,12 @@ export interface ServerForm<TInput extends FieldValues, TOutput> {
   onSubmit: (event?: BaseSyntheticEvent) => Promise<boolean>;
   /** Forgets the form-level message (e.g. when its dialog opens again). */
   clearFormError: () => void;
+  /**
+   * After a stale refusal, the fields whose saved value differs from the one the form
+   * started from, with the value now saved; empty otherwise. The form shows them beside
+   * what the person typed, so they can decide before saving again.
+   */
+  changedMeanwhile: ChangedMeanwhile[];
 }
 
 /** zodResolver whose messages, keys in the shared schemas, come out translated. */
@@ -76,6 +95,24 @@ export function translatedResolver<TInput extends FieldValues, TOutput>(
   };
 }
 
+/**
+ * The fields whose value in `now` (the record as the server has it now) differs from
+ * `startedFrom` (as the form started from it), with their value now. A field that is empty in
+ * one and missing in the other has not changed.
+ */
+export function changedSince(
+  startedFrom: object | undefined,
+  now: object | undefined,
+  fields: readonly string[],
+): ChangedMeanwhile[] {
+  if (!startedFrom || !now) return [];
+  const before = startedFrom as Record<string, unknown>;
+  const after = now as Record<string, unknown>;
+  return fields
+    .filter((name) => JSON.stringify(before[name] ?? null) !== JSON.stringify(after[name] ?? null))
+    .map((name) => ({ name, now: after[name] }));
+}
+
 function isServerError(error: unknown): error is ServerError {
   return (
     typeof error === "object" &&
@@ -102,16 +139,22 @@ export function serverSubmit<TInput extends FieldValues, TOutput>(
     translate,
     afterSuccess,
     setFormError,
+    onStale,
+    onSuccess,
   }: {
     fields: readonly string[];
     submit: (values: TOutput) => Promise<unknown>;
     translate: TranslateMessage;
     afterSuccess: "clear" | "keep";
     setFormError: (message: string | null) => void;
+    /** A refusal as stale (CONFLICT): the record changed meanwhile. */
+    onStale?: () => void;
+    onSuccess?: () => void;
   },
 ): (event?: BaseSyntheticEvent) => Promise<boolean> {
   const refused = (error: unknown) => {
     const data = isServerError(error) ? error.data : null;
+    if (data?.code === "CONFLICT") onStale?.();
     const fieldErrors = Object.entries(data?.zodError?.fieldErrors ?? {});
     const onFields = fieldErrors.filter(([name]) => fields.includes(name));
     const elsewhere = fieldErrors.filter(([name]) => !fields.includes(name));
@@ -138,6 +181,7 @@ export function serverSubmit<TInput extends FieldValues, TOutput>(
         return;
       }
       taken = true;
+      onSuccess?.();
       if (afterSuccess === "clear") form.reset();
       else form.reset(form.getValues());
     })(event);
@@ -157,6 +201,7 @@ export function useServerForm<TInput extends FieldValues, TOutput>({
   values,
   submit,
   afterSuccess = "clear",
+  onStale,
 }: ServerFormOptions<TInput, TOutput>): ServerForm<TInput, TOutput> {
   const translate = useTranslateMessage();
   const resolver = useMemo(() => translatedResolver(schema, translate), [schema, translate]);
@@ -167,12 +212,32 @@ export function useServerForm<TInput extends FieldValues, TOutput>({
     resetOptions: { keepDirtyValues: true },
   });
   const [formError, setFormError] = useState<string | null>(null);
+  // The record as the form started from it (loaded, or last saved), and whether the server
+  // has since refused a change as stale: then what differs from it now changed meanwhile.
+  const startedFrom = useRef(values);
+  const [stale, setStale] = useState(false);
+  const fields = Object.keys(defaultValues);
   const onSubmit = serverSubmit(form, {
-    fields: Object.keys(defaultValues),
+    fields,
     submit,
     translate,
     afterSuccess,
     setFormError,
+    onStale: () => {
+      setStale(true);
+      onStale?.();
+    },
+    onSuccess: () => {
+      setStale(false);
+      startedFrom.current = form.getValues();
+    },
   });
-  return { form, formError, onSubmit, clearFormError: () => setFormError(null) };
+  const changedMeanwhile = stale ? changedSince(startedFrom.current, values, fields) : [];
+  return {
+    form,
+    formError,
+    onSubmit,
+    clearFormError: () => setFormError(null),
+    changedMeanwhile,
+  };
 }

@@ -37,7 +37,15 @@ export function createServerTRPC<TRouter extends AnyTRPCRouter>(options: {
   const prefetch: QueryClient["prefetchQuery"] = (queryOptions) =>
     getQueryClient().prefetchQuery(queryOptions);
 
-  return { trpc, getQueryClient, HydrateClient, prefetch };
+  /**
+   * The first page of an infinite query (`trpc.x.infiniteQueryOptions(...)`), as `prefetch`
+   * runs a query: await it the same way. The client's `useInfiniteQuery` with the same input
+   * starts from that page and fetches the next ones itself.
+   */
+  const prefetchInfinite: QueryClient["prefetchInfiniteQuery"] = (queryOptions) =>
+    getQueryClient().prefetchInfiniteQuery(queryOptions);
+
+  return { trpc, getQueryClient, HydrateClient, prefetch, prefetchInfinite };
 }
 
 /** For a server layout: a query refused for want of a valid session reads as "signed out". */

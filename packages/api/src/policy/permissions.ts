@@ -13,6 +13,8 @@ export const permissions = {
   },
   "individual.list": { membership: ["staff", "manager"], platform: [] },
   "individual.read": { membership: ["staff", "manager"], platform: [] },
+  "individual.create": { membership: ["staff", "manager"], platform: [] },
+  "individual.update": { membership: ["staff", "manager"], platform: [] },
   "note.read": { membership: ["staff", "manager"], platform: [] },
   "note.create": { membership: ["staff", "manager"], platform: [] },
   "intervention.read": { membership: ["staff", "manager"], platform: [] },

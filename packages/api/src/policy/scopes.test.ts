@@ -17,6 +17,7 @@ import {
   interventionParticipant,
   membership,
   note,
+  referral,
   user,
 } from "@truce/db/schema";
 import { DEMO_PASSWORD_HASH } from "@truce/db/seed";
@@ -34,6 +35,7 @@ import {
   membershipAdminScope,
   noteReadableScope,
   noteSubjectScope,
+  referralNoteVisible,
 } from "./scopes";
 
 type AgencyKind = keyof DemoDatabase["agencyIds"];
@@ -375,6 +377,49 @@ describe("interventionContentScope", () => {
       "social, one refused",
       "social, withdrawn",
     ]);
+  });
+});
+
+describe("referralNoteVisible", () => {
+  it("gives a referral's note to the agency that sent it and the one it was sent to, no other", async () => {
+    const rows = await demo.ownerDb
+      .insert(referral)
+      .values([
+        {
+          individualId: idOf("individual", "approved"),
+          fromAgencyId: agencyId("police"),
+          toAgencyId: agencyId("social_services"),
+          service: "family_support",
+        },
+        {
+          individualId: idOf("individual", "approved"),
+          fromAgencyId: agencyId("probation"),
+          toAgencyId: agencyId("exit_programme"),
+          service: "exit_programme",
+        },
+      ])
+      .returning({ id: referral.id });
+    const [policeToSocial, probationToExit] = rows.map((r) => r.id);
+    const readable = async (who: string) => {
+      const through = await demo.db
+        .select({ id: referral.id })
+        .from(referral)
+        .where(
+          and(
+            inArray(
+              referral.id,
+              rows.map((r) => r.id),
+            ),
+            referralNoteVisible(as(who)),
+          ),
+        );
+      return through.map((r) => r.id).sort();
+    };
+    expect(await readable("police")).toEqual([policeToSocial]);
+    expect(await readable("social")).toEqual([policeToSocial]);
+    expect(await readable("probation")).toEqual([probationToExit]);
+    expect(await readable("exit")).toEqual([probationToExit]);
+    expect(() => referralNoteVisible(as("platformAdmin"))).toThrow(AppError);
   });
 });
 

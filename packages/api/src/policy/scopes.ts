@@ -27,6 +27,7 @@ import {
   interventionParticipant,
   membership,
   note,
+  referral,
   user,
 } from "@truce/db/schema";
 import { AppError } from "../errors";
@@ -182,6 +183,16 @@ export function interventionContentScope(actor: Actor): SQL {
       eq(interventionParticipant.interventionId, intervention.id),
     ),
   });
+}
+
+/**
+ * A referral's note, which the agency that sent it and the agency asked to take the person on
+ * read; the rest of the programme sees that the referral was made (service, agencies,
+ * status, consent), enough to coordinate, not what one told the other.
+ */
+export function referralNoteVisible(actor: Actor): SQL {
+  const agencyId = activeAgencyId(actor);
+  return or(eq(referral.fromAgencyId, agencyId), eq(referral.toAgencyId, agencyId)) as SQL;
 }
 
 /**

@@ -24,9 +24,16 @@ beforeAll(async () => {
     reviewDue: "2030-01-01",
     registeringAgencyId: demo.agencyIds.police!,
   }));
+  // And ten whose family name is like no other (a name search also finds names like it).
+  const few = Array.from({ length: 10 }, (_, k) => ({
+    ...rows[0]!,
+    givenName: "Few",
+    familyName: `Qorvextal ${"abcdefghij"[k]}`,
+  }));
   for (let k = 0; k < rows.length; k += 1000) {
     await demo.ownerDb.insert(individual).values(rows.slice(k, k + 1000));
   }
+  await demo.ownerDb.insert(individual).values(few);
 }, 60_000);
 afterAll(async () => {
   await demo?.stop();
@@ -63,7 +70,7 @@ describe("a capped count", () => {
     await expect(
       caller.individual.list({ page: CAP / 100 + 1, pageSize: 100 }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const search = await caller.individual.list({ search: "capped-0000" });
+    const search = await caller.individual.list({ search: "qorvextal" });
     expect(search).toMatchObject({ total: 10, totalCapped: false });
     expect(search.items).toHaveLength(10);
     // A search counts its matches in its own statement, to the same cap.
@@ -72,10 +79,8 @@ describe("a capped count", () => {
     expect(many.items.map((i) => i.familyName)).toEqual(
       Array.from({ length: 100 }, (_, k) => `Capped-${String(k).padStart(5, "0")}`),
     );
-    const exactly = await caller.individual.list({ search: "capped-0" });
-    expect(exactly).toMatchObject({ total: CAP, totalCapped: false });
     // A page past the last match still says how many there are.
-    const past = await caller.individual.list({ search: "capped-0000", page: 2 });
+    const past = await caller.individual.list({ search: "qorvextal", page: 2 });
     expect(past).toMatchObject({ items: [], total: 10, totalCapped: false });
   });
 });

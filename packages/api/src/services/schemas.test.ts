@@ -31,7 +31,58 @@ interface SchemaRules {
 
 const id = "00000000-0000-4000-8000-000000000001";
 const chars = (n: number) => "x".repeat(n);
-const { agency, note, accessLog, search, count, page, pageSize } = FIELD_LIMITS;
+const { agency, note, accessLog, individual, alias, reviewPeriod, search, count, page, pageSize } =
+  FIELD_LIMITS;
+
+/** A date this many months from today, as a form sends it. */
+function inMonths(months: number): string {
+  const date = new Date();
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A person's record, valid, and each rule of its fields broken (registration and edit). */
+const personFields = {
+  givenName: "Mohammed",
+  familyName: "Lind",
+  district: "Rosengård",
+  riskLevel: "high",
+  supervision: "none",
+  category: "group_member",
+  registrationReason: "Seen armed with the group's core members.",
+};
+const personRules: SchemaRules["broken"] = [
+  ["givenName", "  ", "validation.individual.givenName"],
+  ["givenName", chars(individual.givenName.max + 1), "validation.individual.givenName"],
+  ["familyName", undefined, "validation.individual.familyName"],
+  ["aliases", "Lillen", "validation.individual.aliases"],
+  [
+    "aliases",
+    Array.from({ length: individual.aliases.max + 1 }, (_, i) => `Alias ${i}`),
+    "validation.individual.aliases",
+  ],
+  ["aliases", [" "], "validation.individual.alias"],
+  ["aliases", [chars(alias.max + 1)], "validation.individual.alias"],
+  ["dateOfBirth", "2099-01-01", "validation.individual.dateOfBirth"],
+  ["dateOfBirth", "31/01/2004", "validation.individual.dateOfBirth"],
+  ["nationalId", "12345", "validation.individual.nationalId"],
+  ["nationalId", "1990 0101", "validation.individual.nationalId"],
+  ["nationalId", chars(individual.nationalId.max + 1), "validation.individual.nationalId"],
+  ["district", "", "validation.individual.district"],
+  ["riskLevel", "extreme", "validation.individual.riskLevel"],
+  ["supervision", "parole", "validation.individual.supervision"],
+  ["category", undefined, "validation.individual.category"],
+  [
+    "registrationReason",
+    chars(individual.registrationReason.min - 1),
+    "validation.individual.registrationReason",
+  ],
+  [
+    "registrationReason",
+    chars(individual.registrationReason.max + 1),
+    "validation.individual.registrationReason",
+  ],
+];
 
 const pageRules: SchemaRules["broken"] = [
   ["page", page.min - 1, "validation.common.page"],
@@ -94,10 +145,109 @@ const rules: Record<string, Record<string, SchemaRules>> = {
   individual: {
     listIndividualsInput: {
       valid: {},
-      accepted: [["search", chars(search.max)], lastPage],
-      broken: [...pageRules, ...searchRules],
+      accepted: [
+        ["search", chars(search.max)],
+        lastPage,
+        ["status", "relocated"],
+        ["groupId", id],
+        ["age", "minors"],
+        ["sort", "reviewDue"],
+        ["direction", "desc"],
+      ],
+      broken: [
+        ...pageRules,
+        ...searchRules,
+        ["status", "gone", "validation.individual.status"],
+        ["riskLevel", "extreme", "validation.individual.riskLevel"],
+        ["category", "suspect", "validation.individual.category"],
+        ["groupId", "42", "validation.common.id"],
+        ["registeringAgencyId", "42", "validation.common.id"],
+        ["district", chars(individual.district.max + 1), "validation.individual.district"],
+        ["age", "teen", "validation.individual.age"],
+        ["sort", "risk", "validation.individual.sort"],
+        ["direction", "up", "validation.individual.sort"],
+      ],
     },
     getIndividualProfileInput: { valid: { id }, broken: [["id", "42", "validation.common.id"]] },
+    likelyDuplicatesInput: {
+      valid: { givenName: "Mohammed", familyName: "Lind" },
+      accepted: [
+        ["dateOfBirth", "2004-02-29"],
+        ["dateOfBirth", ""],
+      ],
+      broken: [
+        ["givenName", " ", "validation.individual.givenName"],
+        ["familyName", chars(individual.familyName.max + 1), "validation.individual.familyName"],
+        ["dateOfBirth", "2003-02-29", "validation.individual.dateOfBirth"],
+      ],
+    },
+    individualTimelineInput: {
+      valid: { individualId: id },
+      accepted: [
+        ["limit", FIELD_LIMITS.timeline.limit.min],
+        ["limit", FIELD_LIMITS.timeline.limit.max],
+        ["cursor", null],
+        ["cursor", { at: "2024-03-01T12:00:00.123456Z", kind: "note", id }],
+      ],
+      broken: [
+        ["individualId", "42", "validation.common.id"],
+        ["limit", FIELD_LIMITS.timeline.limit.min - 1, "validation.timeline.limit"],
+        ["limit", FIELD_LIMITS.timeline.limit.max + 1, "validation.timeline.limit"],
+        ["limit", 2.5, "validation.timeline.limit"],
+        ["cursor", "yesterday", "validation.timeline.cursor"],
+      ],
+    },
+    timelineCursor: {
+      valid: { at: "2024-03-01T12:00:00.123456Z", kind: "note", id },
+      broken: [
+        // rounded to milliseconds, as a Date would send it: items of that millisecond lost
+        ["at", "2024-03-01T12:00:00.123Z", "validation.timeline.cursor"],
+        // year 0, which PostgreSQL would refuse as an internal error
+        ["at", "0000-01-01T00:00:00.000000Z", "validation.timeline.cursor"],
+        ["kind", "task", "validation.timeline.cursor"],
+        ["id", "42", "validation.timeline.cursor"],
+      ],
+    },
+    individualConnectionsInput: {
+      valid: { individualId: id },
+      broken: [["individualId", undefined, "validation.common.id"]],
+    },
+    createIndividualInput: {
+      valid: personFields,
+      accepted: [
+        ["givenName", chars(individual.givenName.max)],
+        ["aliases", Array.from({ length: individual.aliases.max }, (_, i) => `Alias ${i}`)],
+        ["aliases", [chars(alias.max)]],
+        ["dateOfBirth", ""],
+        ["nationalId", "19900101-1234"],
+        ["nationalId", ""],
+        ["reviewDue", ""],
+        ["reviewDue", inMonths(reviewPeriod.max - 1)],
+        ["registrationReason", chars(individual.registrationReason.min)],
+      ],
+      broken: [
+        ...personRules,
+        ["reviewDue", new Date().toISOString().slice(0, 10), "validation.individual.reviewDue"],
+        ["reviewDue", inMonths(reviewPeriod.max + 1), "validation.individual.reviewDue"],
+        ["reviewDue", "soon", "validation.individual.reviewDue"],
+      ],
+    },
+    updateIndividualInput: {
+      valid: { ...personFields, id, version: 3 },
+      broken: [
+        ...personRules,
+        ["id", "42", "validation.common.id"],
+        ...versionedRules.filter(([field]) => field === "version"),
+      ],
+    },
+    setIndividualStatusInput: {
+      valid: { id, version: 1, status: "relocated" },
+      broken: [
+        ["status", "missing", "validation.individual.status"],
+        ["id", undefined, "validation.common.id"],
+        ...versionedRules.filter(([field]) => field === "version"),
+      ],
+    },
   },
   intervention: {
     listInterventionsForIndividualInput: {
@@ -151,12 +301,24 @@ const rules: Record<string, Record<string, SchemaRules>> = {
 const statedLimits: Record<string, number[]> = {
   "validation.agency.name": [agency.name.min, agency.name.max],
   "validation.note.body": [note.body.max],
+  "validation.individual.givenName": [individual.givenName.max],
+  "validation.individual.familyName": [individual.familyName.max],
+  "validation.individual.alias": [alias.min, alias.max],
+  "validation.individual.aliases": [individual.aliases.max],
+  "validation.individual.nationalId": [individual.nationalId.min, individual.nationalId.max],
+  "validation.individual.district": [individual.district.max],
+  "validation.individual.registrationReason": [
+    individual.registrationReason.min,
+    individual.registrationReason.max,
+  ],
+  "validation.individual.reviewDue": [reviewPeriod.max],
   "validation.accessLog.entityType": [accessLog.entityType.max],
   "validation.accessLog.entityId": [accessLog.entityId.max],
   "validation.common.search": [search.max],
   "validation.common.page": [page.min, page.max],
   "validation.common.pageBeyondCount": [count.max],
   "validation.common.pageSize": [pageSize.min, pageSize.max],
+  "validation.timeline.limit": [FIELD_LIMITS.timeline.limit.min, FIELD_LIMITS.timeline.limit.max],
 };
 
 const domains = readdirSync(servicesDir, { withFileTypes: true })
@@ -264,7 +426,11 @@ describe("the input schemas", () => {
       const schema = (await schemasOf(domain))[name]!;
       for (const [field, value, key] of broken) {
         const result = schema.safeParse({ ...valid, [field]: value });
-        const issues = result.error?.issues.map((i) => ({ path: i.path, message: i.message }));
+        // The field's path: an item of a list field (an alias) counts as the field.
+        const issues = result.error?.issues.map((i) => ({
+          path: i.path.slice(0, 1),
+          message: i.message,
+        }));
         expect(issues, `${field}: ${JSON.stringify(value)}`).toEqual([
           { path: [field], message: key },
         ]);

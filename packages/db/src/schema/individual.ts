@@ -103,6 +103,7 @@ export const individual = pgTable(
       .where(sql`${t.nationalId} is not null`),
     index("individual_status_idx").on(t.status),
     index("individual_risk_level_idx").on(t.riskLevel),
+    index("individual_category_idx").on(t.category),
     index("individual_district_idx").on(t.district),
     index("individual_registering_agency_id_idx").on(t.registeringAgencyId, t.registrationStatus),
     index("individual_approved_by_id_idx").on(t.approvedById),

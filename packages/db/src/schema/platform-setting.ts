@@ -15,10 +15,16 @@ export const platformSetting = pgTable(
     mfaRequiredForAdmins: boolean().notNull().default(true),
     /** Two-factor sign-in for every user. */
     mfaRequiredForEveryone: boolean().notNull().default(true),
+    /**
+     * How long a registration stands before it must be reviewed: a new person's review date
+     * defaults to this many months after their registration (DOMAIN.md, "Retention").
+     */
+    reviewPeriodMonths: smallint().notNull().default(12),
     ...auditColumns(),
   },
   (t) => [
     check("platform_setting_single_row", sql`${t.id} = 1`),
+    check("platform_setting_review_period_range", sql`${t.reviewPeriodMonths} between 1 and 36`),
     ...auditIndexes("platform_setting", t),
   ],
 );

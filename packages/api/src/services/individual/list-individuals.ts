@@ -1,6 +1,20 @@
-import { and, asc, like, sql } from "@truce/db";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  exists,
+  gte,
+  isNull,
+  like,
+  or,
+  sql,
+  subquery,
+  type PgColumn,
+  type SQL,
+} from "@truce/db";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
-import { individual } from "@truce/db/schema";
+import { groupMembership, individual } from "@truce/db/schema";
 import { individualScope } from "../../policy";
 import type { ServiceContext } from "../context";
 import { cappedCount } from "../count";
@@ -19,22 +33,82 @@ export interface IndividualListItem {
   reviewDue: string;
 }
 
+/** Under 18 by the date of birth; no date known is not a minor. */
+const isMinor = sql<boolean>`coalesce(${individual.dateOfBirth} > current_date - interval '18 years', false)`;
+
 /**
- * A page of the register as the actor may see it, searchable by name and alias. Built to
- * stay cheap at national scale: the search is the expression the trigram index holds (the
- * text is case-folded there by `search_fold`, so the pattern is too), the order is that of
- * individual_name_order_idx, and the count stops at the cap (FIELD_LIMITS.count.max).
+ * A name search: the text anywhere in a name or alias, or a name like it (pg_trgm's word
+ * similarity, `<%`, at its default threshold of 0.6, so "Mohamad" finds "Mohammed"). Both
+ * are served by the trigram index on the stored, case-folded `search_text`.
+ */
+function nameSearch(search: string): SQL {
+  return or(
+    like(individual.searchText, sql`search_fold(${likePattern(search)})`),
+    sql`search_fold(${search}) <% ${individual.searchText}`,
+  ) as SQL;
+}
+
+/** The filters of the register, each a column an index holds (or a membership's key). */
+function filters(input: ListIndividualsInput): (SQL | undefined)[] {
+  return [
+    input.search ? nameSearch(input.search) : undefined,
+    input.status ? eq(individual.status, input.status) : undefined,
+    input.riskLevel ? eq(individual.riskLevel, input.riskLevel) : undefined,
+    input.category ? eq(individual.category, input.category) : undefined,
+    input.district ? eq(individual.district, input.district) : undefined,
+    input.registeringAgencyId
+      ? eq(individual.registeringAgencyId, input.registeringAgencyId)
+      : undefined,
+    input.age === "minors" ? isMinor : input.age === "adults" ? sql`not ${isMinor}` : undefined,
+    // Current members of the group: a membership that has not ended.
+    input.groupId
+      ? exists(
+          subquery
+            .select({ id: groupMembership.id })
+            .from(groupMembership)
+            .where(
+              and(
+                eq(groupMembership.individualId, individual.id),
+                eq(groupMembership.groupId, input.groupId),
+                or(isNull(groupMembership.toOn), gte(groupMembership.toOn, sql`current_date`)),
+              ),
+            ),
+        )
+      : undefined,
+  ];
+}
+
+/**
+ * The order of a page: by name (individual_name_order_idx) or by review date
+ * (individual_review_due_idx), either way, the id last so that pages never overlap. `bare`
+ * gives the same order on expressions no index holds (see the search below).
+ */
+function orderOf(input: ListIndividualsInput, bare: boolean): SQL[] {
+  const by = input.direction === "desc" ? desc : asc;
+  // A search by name shows the names that hold the text first, then the ones like it.
+  const exactFirst =
+    input.search && input.sort === "name"
+      ? [desc(like(individual.searchText, sql`search_fold(${likePattern(input.search)})`))]
+      : [];
+  const column = (c: PgColumn) => (bare ? sql`${c} || ''` : c);
+  const keys =
+    input.sort === "reviewDue"
+      ? [bare ? sql`${individual.reviewDue} + 0` : individual.reviewDue]
+      : [column(individual.familyName), column(individual.givenName)];
+  return [...exactFirst, ...keys.map((key) => by(key)), by(individual.id)];
+}
+
+/**
+ * A page of the register as the actor may see it, searched by name and alias, filtered and
+ * sorted. Built to stay cheap at national scale: the search is the expression the trigram
+ * index holds (the text is case-folded there by `search_fold`, so the pattern is too), each
+ * order is an index, and the count stops at the cap (FIELD_LIMITS.count.max).
  */
 export async function listIndividuals(
   { db, actor }: ServiceContext,
   input: ListIndividualsInput,
 ): Promise<Page<IndividualListItem>> {
-  const where = and(
-    individualScope(actor),
-    input.search
-      ? like(individual.searchText, sql`search_fold(${likePattern(input.search)})`)
-      : undefined,
-  );
+  const where = and(individualScope(actor), ...filters(input));
   const fields = {
     id: individual.id,
     givenName: individual.givenName,
@@ -43,7 +117,7 @@ export async function listIndividuals(
     status: individual.status,
     riskLevel: individual.riskLevel,
     registrationStatus: individual.registrationStatus,
-    isMinor: sql<boolean>`coalesce(${individual.dateOfBirth} > current_date - interval '18 years', false)`,
+    isMinor,
     reviewDue: individual.reviewDue,
   };
   if (!input.search) {
@@ -54,7 +128,7 @@ export async function listIndividuals(
         .select(fields)
         .from(individual)
         .where(where)
-        .orderBy(asc(individual.familyName), asc(individual.givenName), asc(individual.id))
+        .orderBy(...orderOf(input, false))
         .limit(input.pageSize)
         .offset(offsetOf(input)),
       cappedCount(db, individual, where),
@@ -71,11 +145,7 @@ export async function listIndividuals(
     .select({ ...fields, matches: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(individual)
     .where(where)
-    .orderBy(
-      asc(sql`${individual.familyName} || ''`),
-      asc(sql`${individual.givenName} || ''`),
-      asc(individual.id),
-    )
+    .orderBy(...orderOf(input, true))
     .limit(input.pageSize)
     .offset(offsetOf(input));
   const items = rows.map(({ matches: _, ...item }) => item);

@@ -6,26 +6,30 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { WebRouterOutputs as RouterOutputs } from "@truce/api";
-import { Badge, Input, Label, QueryTable, useUrlList } from "@truce/ui";
+import { AGE_FILTERS, INDIVIDUAL_SORTS, SORT_DIRECTIONS } from "@truce/api/schemas/individual";
+import { INDIVIDUAL_CATEGORIES, INDIVIDUAL_STATUSES, RISK_LEVELS } from "@truce/db/enum-values";
+import { Badge, Button, Input, Label, NativeSelect, QueryTable, useUrlList } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
-import { PAGE_SIZE, readListPlace } from "./list-place";
+import { listInput, PAGE_SIZE, readListPlace } from "./list-place";
 
 type Row = RouterOutputs["individual"]["list"]["items"][number];
+type Filters = ReturnType<typeof readListPlace>["filters"];
 
 export function IndividualsTable() {
   const t = useTranslations("individuals");
   const tEnum = useTranslations("enums");
   const format = useFormatter();
   const trpc = useTRPC();
-  // Search and page live in the address, so they survive a reload, a link and "back".
-  const { search, page, draft, setDraft, goToPage } = useUrlList(readListPlace);
+  // Search, page, filters and order live in the address: a reload, a link and "back" keep them.
+  const list = useUrlList(readListPlace);
+  const { search, page, filters, draft, setDraft, goToPage, setFilters } = list;
 
   const query = useQuery(
-    trpc.individual.list.queryOptions(
-      { search, page, pageSize: PAGE_SIZE },
-      { placeholderData: keepPreviousData },
-    ),
+    trpc.individual.list.queryOptions(listInput({ search, page, filters }), {
+      placeholderData: keepPreviousData,
+    }),
   );
+  const options = useQuery(trpc.individual.formOptions.queryOptions());
 
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
@@ -36,7 +40,7 @@ export function IndividualsTable() {
           <span className="flex flex-wrap items-center gap-2">
             <Link
               href={`/individuals/${row.original.id}`}
-              className="font-medium underline-offset-4 hover:underline"
+              className="inline-flex min-h-6 items-center font-medium underline-offset-4 hover:underline"
             >
               {row.original.familyName}, {row.original.givenName}
             </Link>
@@ -78,6 +82,34 @@ export function IndividualsTable() {
     [t, tEnum, format],
   );
 
+  /** One filter's select: "any" clears it. */
+  const filterSelect = <K extends keyof Filters>(
+    name: K,
+    label: string,
+    choices: readonly { value: string; label: string }[],
+  ) => (
+    <div className="grid gap-1.5">
+      <Label htmlFor={`filter-${String(name)}`}>{label}</Label>
+      <NativeSelect
+        id={`filter-${String(name)}`}
+        value={String(filters[name] ?? "")}
+        onChange={(event) =>
+          setFilters({ ...filters, [name]: event.target.value || undefined } as Filters)
+        }
+      >
+        <option value="">{t("filters.any")}</option>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </div>
+  );
+  const enumChoices = (values: readonly string[], enumName: string) =>
+    values.map((value) => ({ value, label: tEnum(`${enumName}.${value}` as never) }));
+  const filtered = Object.keys(filters).some((name) => name !== "sort" && name !== "direction");
+
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -98,6 +130,77 @@ export function IndividualsTable() {
           </p>
         ) : null}
       </div>
+      <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <legend className="sr-only">{t("filters.legend")}</legend>
+        {filterSelect(
+          "status",
+          t("filters.status"),
+          enumChoices(INDIVIDUAL_STATUSES, "individualStatus"),
+        )}
+        {filterSelect("riskLevel", t("filters.risk"), enumChoices(RISK_LEVELS, "riskLevel"))}
+        {filterSelect(
+          "category",
+          t("filters.category"),
+          enumChoices(INDIVIDUAL_CATEGORIES, "individualCategory"),
+        )}
+        {filterSelect(
+          "age",
+          t("filters.age"),
+          AGE_FILTERS.map((value) => ({ value, label: t(`filters.ages.${value}`) })),
+        )}
+        {filterSelect(
+          "groupId",
+          t("filters.group"),
+          (options.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name })),
+        )}
+        {filterSelect(
+          "district",
+          t("filters.district"),
+          (options.data?.districts ?? []).map((d) => ({ value: d, label: d })),
+        )}
+        {filterSelect(
+          "registeringAgencyId",
+          t("filters.agency"),
+          (options.data?.agencies ?? []).map((a) => ({ value: a.id, label: a.name })),
+        )}
+        <div className="grid gap-1.5">
+          <Label htmlFor="individual-order">{t("filters.order")}</Label>
+          <NativeSelect
+            id="individual-order"
+            value={`${filters.sort ?? "name"}:${filters.direction ?? "asc"}`}
+            onChange={(event) => {
+              const [sort, direction] = event.target.value.split(":") as [
+                (typeof INDIVIDUAL_SORTS)[number],
+                (typeof SORT_DIRECTIONS)[number],
+              ];
+              // The default order stays out of the address.
+              setFilters({
+                ...filters,
+                sort: sort === "name" ? undefined : sort,
+                direction: direction === "asc" ? undefined : direction,
+              });
+            }}
+          >
+            {INDIVIDUAL_SORTS.flatMap((sort) =>
+              SORT_DIRECTIONS.map((direction) => (
+                <option key={`${sort}:${direction}`} value={`${sort}:${direction}`}>
+                  {t(`filters.orders.${sort}.${direction}`)}
+                </option>
+              )),
+            )}
+          </NativeSelect>
+        </div>
+      </fieldset>
+      {filtered ? (
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          onClick={() => setFilters({ sort: filters.sort, direction: filters.direction })}
+        >
+          {t("filters.clear")}
+        </Button>
+      ) : null}
       <QueryTable
         query={query}
         caption={t("title")}
@@ -109,7 +212,7 @@ export function IndividualsTable() {
         total={query.data?.total ?? 0}
         totalCapped={query.data?.totalCapped}
         onPageChange={goToPage}
-        emptyMessage={search ? t("empty") : t("emptyRegister")}
+        emptyMessage={search || filtered ? t("empty") : t("emptyRegister")}
         loadingLabel={t("loading")}
         errorTitle={t("error")}
       />

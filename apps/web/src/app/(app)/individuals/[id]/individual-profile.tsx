@@ -1,9 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import {
   Badge,
+  buttonVariants,
   Card,
   CardContent,
   CardHeader,
@@ -14,10 +16,15 @@ import {
   useErrorMessage,
 } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
-import { InterventionList } from "./intervention-list";
-import { NoteList } from "./note-list";
+import { StatusDialog } from "./status-dialog";
+import { Connections } from "./connections";
+import { NoteForm } from "./note-form";
+import { Timeline } from "./timeline";
 
-/** A person's profile: the shared core, then notes and interventions as the agency may see them. */
+/**
+ * A person's profile: the shared core, their connections, then their timeline (with the note
+ * form) as the agency may see them.
+ */
 export function IndividualProfile({ id }: { id: string }) {
   const t = useTranslations("profile");
   const tl = useTranslations("individuals");
@@ -33,6 +40,7 @@ export function IndividualProfile({ id }: { id: string }) {
   }
   const p = profile.data;
   const facts: [string, string][] = [
+    [t("fields.aliases"), p.aliases.length > 0 ? p.aliases.join(", ") : t("none")],
     [t("fields.district"), p.district],
     [t("fields.status"), tEnum(`individualStatus.${p.status}`)],
     [t("fields.risk"), tEnum(`riskLevel.${p.riskLevel}`)],
@@ -61,6 +69,17 @@ export function IndividualProfile({ id }: { id: string }) {
             ) : null}
           </span>
         }
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link
+              href={`/individuals/${p.id}/edit`}
+              className={buttonVariants({ variant: "outline" })}
+            >
+              {t("edit")}
+            </Link>
+            <StatusDialog person={p} refetch={() => profile.refetch()} />
+          </div>
+        }
       />
       <Card>
         <CardHeader>
@@ -77,8 +96,10 @@ export function IndividualProfile({ id }: { id: string }) {
           </dl>
         </CardContent>
       </Card>
-      <NoteList individualId={id} />
-      <InterventionList individualId={id} />
+      <Connections individualId={id} />
+      <Timeline individualId={id}>
+        <NoteForm individualId={id} />
+      </Timeline>
     </div>
   );
 }

@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { currentPurpose } from "~/components/purpose";
 import { PurposeRequired } from "~/components/purpose-required";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { HydrateClient, prefetch, prefetchInfinite, trpc } from "~/trpc/server";
 import { IndividualProfile } from "./individual-profile";
+import { nextTimelinePage, timelineInput } from "./timeline-query";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };
@@ -21,8 +22,12 @@ export default async function IndividualPage({ params }: { params: Promise<{ id:
   if (!(await currentPurpose())) return <PurposeRequired />;
   await Promise.all([
     prefetch(trpc.individual.byId.queryOptions({ id })),
-    prefetch(trpc.note.forIndividual.queryOptions({ individualId: id })),
-    prefetch(trpc.intervention.forIndividual.queryOptions({ individualId: id })),
+    prefetch(trpc.individual.connections.queryOptions({ individualId: id })),
+    prefetchInfinite(
+      trpc.individual.timeline.infiniteQueryOptions(timelineInput(id), {
+        getNextPageParam: nextTimelinePage,
+      }),
+    ),
   ]);
   return (
     <HydrateClient>

@@ -12,6 +12,12 @@ import { createDb, type Db } from "@truce/db";
 export interface GeneratedSamples {
   profileIndividualId: string;
   searchTerm: string;
+  /** The group with the most members (its profile is the heaviest to read). */
+  profileGroupId: string;
+  /** The incident with the most parties. */
+  profileIncidentId: string;
+  /** The conflict with the most incidents. */
+  profileConflictId: string;
 }
 
 type TimelineCursor = WebRouterOutputs["individual"]["timeline"]["nextCursor"];
@@ -130,6 +136,42 @@ export const READS: BenchRead[] = [
     (c, i) => c.individual.list(i),
   ),
   trpcRead(
+    "incident list",
+    "incident.list",
+    () => ({ page: 1, pageSize: 25 }),
+    (c, i) => c.incident.list(i),
+  ),
+  trpcRead(
+    "incidents, shootings of a year",
+    "incident.list",
+    () => ({
+      page: 1,
+      pageSize: 25,
+      kind: "shooting" as const,
+      from: "2019-01-01",
+      to: "2019-12-31",
+    }),
+    (c, i) => c.incident.list(i),
+  ),
+  trpcRead(
+    "incident",
+    "incident.byId",
+    (s) => ({ id: s.profileIncidentId }),
+    (c, i) => c.incident.byId(i),
+  ),
+  trpcRead(
+    "conflict list",
+    "conflict.list",
+    () => ({ page: 1, pageSize: 25 }),
+    (c, i) => c.conflict.list(i),
+  ),
+  trpcRead(
+    "conflict",
+    "conflict.byId",
+    (s) => ({ id: s.profileConflictId }),
+    (c, i) => c.conflict.byId(i),
+  ),
+  trpcRead(
     "register's choices",
     "individual.formOptions",
     () => undefined,
@@ -180,5 +222,27 @@ export const READS: BenchRead[] = [
     "individual.connections",
     (s) => ({ individualId: s.profileIndividualId }),
     (c, i) => c.individual.connections(i),
+  ),
+  // The first page of the groups by name, each with its current members counted.
+  trpcRead(
+    "groups list",
+    "group.list",
+    () => ({ page: 1, pageSize: 25 }),
+    (c, i) => c.group.list(i),
+  ),
+  // The profile of the group with the most members: five statements and the log's row.
+  trpcRead(
+    "group profile",
+    "group.byId",
+    (s) => ({ id: s.profileGroupId }),
+    (c, i) => c.group.byId(i),
+  ),
+  // The whole programme's picture with the default filters (conflicts not resolved, the
+  // alliances in force): four statements whatever the size, bounded at 500 groups.
+  trpcRead(
+    "network picture",
+    "network.graph",
+    () => ({}),
+    (c, i) => c.network.graph(i),
   ),
 ];

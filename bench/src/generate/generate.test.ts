@@ -192,6 +192,31 @@ describe("the generated data at the tiny scale", () => {
     expect(row!.matches / row!.total).toBeLessThanOrEqual(0.02);
   });
 
+  it("gives every generated conflict a history whose newest row is its status and risk now", async () => {
+    const rows = await owner<{ conflicts: number; histories: number; current: number }[]>`
+      select count(distinct c.id)::int as conflicts,
+        count(distinct h.conflict_id)::int as histories,
+        count(*) filter (where h.rank = 1 and h.status = c.status and h.risk_level = c.risk_level)::int as current
+      from conflict c
+      left join (
+        select *, row_number() over (partition by conflict_id order by changed_at desc) as rank
+        from conflict_change
+      ) h on h.conflict_id = c.id`;
+    expect(rows[0]!.histories).toBe(rows[0]!.conflicts);
+    expect(rows[0]!.current).toBe(rows[0]!.conflicts);
+    expect(result.counts.conflict_change).toBeGreaterThan(SCALES.tiny.conflicts);
+  });
+
+  it("names as the conflict sample the conflict with the most incidents", async () => {
+    const [row] = await owner<{ most: number; sample: number }[]>`
+      select max(n)::int as most,
+        max(n) filter (where conflict_id = ${result.samples.profileConflictId})::int as sample
+      from (select conflict_id, count(*) as n from incident where conflict_id is not null
+        group by conflict_id) x`;
+    expect(row!.sample).toBe(row!.most);
+    expect(row!.most).toBeGreaterThan(1);
+  });
+
   it("is the same data, ids included, for the same seed, and other data for another", async () => {
     const first = await digest(owner, demoRows);
     expect(await generateInto("same_seed", SEED)).toEqual(first);

@@ -30,6 +30,7 @@ import { addDays } from "./random";
 import {
   accessLogStep,
   caseWorkSteps,
+  conflictChangeStep,
   conflictSteps,
   groupSteps,
   incidentSteps,
@@ -85,6 +86,12 @@ export interface GenerateResult {
     profileIndividualId: string;
     /** A name fragment (4+ letters, part of a family name) that matches roughly 0.5-2 % of the generated people. */
     searchTerm: string;
+    /** The group with the most members of the approved register (its profile is the heaviest). */
+    profileGroupId: string;
+    /** The incident with the most parties (its page is the heaviest to read). */
+    profileIncidentId: string;
+    /** The conflict with the most incidents (its profile is the heaviest to read). */
+    profileConflictId: string;
   };
 }
 
@@ -96,6 +103,7 @@ export const GENERATED_TABLES = [
   "group_membership",
   "conflict",
   "conflict_party",
+  "conflict_change",
   "incident",
   "incident_party",
   "intervention",
@@ -230,6 +238,46 @@ function profileSample(w: World, tally: Tally): string {
 }
 
 /**
+ * The group whose profile shows the most people: the most memberships, now or before, of
+ * people in the approved register (whom every agency sees); the smallest id of those tied.
+ */
+async function groupSample(sql: Sql): Promise<string> {
+  const [row] = await sql<{ groupId: string }[]>`
+    select gm.group_id as "groupId"
+    from group_membership gm
+    join individual i on i.id = gm.individual_id and i.registration_status = 'approved'
+    group by gm.group_id
+    order by count(*) desc, gm.group_id
+    limit 1`;
+  if (!row) throw new Error("no group with members was generated");
+  return row.groupId;
+}
+
+async function incidentSample(sql: Sql): Promise<string> {
+  const [row] = await sql<{ incidentId: string }[]>`
+    select incident_id as "incidentId"
+    from incident_party
+    group by incident_id
+    order by count(*) desc, incident_id
+    limit 1`;
+  if (!row) throw new Error("no incident with parties was generated");
+  return row.incidentId;
+}
+
+/** The conflict with the most incidents; the smallest id of those tied. */
+async function conflictSample(sql: Sql): Promise<string> {
+  const [row] = await sql<{ conflictId: string }[]>`
+    select conflict_id as "conflictId"
+    from incident
+    where conflict_id is not null
+    group by conflict_id
+    order by count(*) desc, conflict_id
+    limit 1`;
+  if (!row) throw new Error("no conflict with incidents was generated");
+  return row.conflictId;
+}
+
+/**
  * The fragment of a common family name whose name search (the app's: names and aliases,
  * case-insensitive, contains) matches the share of the register closest to 1 %.
  */
@@ -307,6 +355,7 @@ export async function generate(
       w.hot = Int32Array.from(hot);
       await load(membershipStep(w));
       for (const step of conflictSteps(w)) await load(step);
+      await load(conflictChangeStep(w));
       for (const step of incidentSteps(w)) await load(step);
       for (const step of interventionSteps(w, tally)) await load(step);
       for (const step of caseWorkSteps(w, tally)) await load(step);
@@ -341,6 +390,9 @@ export async function generate(
       samples: {
         profileIndividualId: profileSample(w, tally),
         searchTerm: await searchSample(sql),
+        profileGroupId: await groupSample(sql),
+        profileIncidentId: await incidentSample(sql),
+        profileConflictId: await conflictSample(sql),
       },
     };
   } finally {

@@ -52,6 +52,7 @@ export const S = {
   flag: 19,
   accessLog: 20,
   incidentReview: 21,
+  conflictChange: 22,
 } as const;
 
 export interface Agency {

@@ -1,4 +1,5 @@
 import { rowHash, type ChainedRow } from "@truce/db/audit";
+import { CONFLICT_STATUSES, RISK_LEVELS } from "@truce/db/enum-values";
 import type { OUTCOME_KINDS, REFERRAL_SERVICES } from "@truce/db/enum-values";
 import { textArray, type Cell } from "./copy";
 import {
@@ -23,6 +24,7 @@ import {
 } from "./model";
 import { addDays, DAY_MS, dayNumber, momentOn, rngFor, type Rng } from "./random";
 import {
+  CHANGE_REASONS,
   FLAG_REASONS,
   INTERVENTION_SUMMARIES,
   NOTE_ASSESSMENTS,
@@ -67,11 +69,17 @@ export function groupSteps(w: World): TableStep[] {
       columns: ["id", "group_a_id", "group_b_id", "from_on", "to_on", "note", ...AUDIT],
       *rows() {
         if (w.scale.groups < 2) return;
+        // One alliance in force between two groups (alliance_open_pair_unique): a pair drawn
+        // again while its alliance is in force gets one that lasted a day.
+        const inForce = new Set<string>();
         for (let i = 0; i < Math.floor(w.scale.groups / 5); i++) {
           const rng = rngFor(w.seed, S.alliance, i);
           const [a, b] = twoGroups(w, rng);
           const fromOn = dayAfter(w, rng, w.start);
-          const toOn = rng.chance(0.4) ? dayAfter(w, rng, fromOn) : null;
+          const pair = a < b ? `${a}:${b}` : `${b}:${a}`;
+          let toOn = rng.chance(0.4) ? dayAfter(w, rng, fromOn) : null;
+          if (toOn === null && inForce.has(pair)) toOn = fromOn;
+          if (toOn === null) inForce.add(pair);
           yield [
             id(w, S.alliance, i),
             id(w, S.group, a),
@@ -267,6 +275,70 @@ export function conflictSteps(w: World): TableStep[] {
       },
     },
   ];
+}
+
+const CHANGEABLE_STATUSES = CONFLICT_STATUSES.filter((s) => s !== "resolved");
+
+/**
+ * A conflict's history of status and risk: the state it was recorded in on the day it began,
+ * up to four changes on later days (a resolved one's last on the day it was resolved), the
+ * last its status and risk now; each by a member of the police.
+ */
+export function conflictChangeStep(w: World): TableStep {
+  return {
+    table: "conflict_change",
+    columns: [
+      "id",
+      "conflict_id",
+      "status",
+      "risk_level",
+      "previous_status",
+      "previous_risk_level",
+      "changed_by_id",
+      "changed_by_agency_id",
+      "changed_at",
+      "reason",
+    ],
+    *rows() {
+      if (w.scale.groups < 2) return;
+      const police = w.byKind.get("police") ?? w.caseAgencies[0]!;
+      let n = 0;
+      for (let i = 0; i < w.scale.conflicts; i++) {
+        const c = conflictAt(w, i);
+        const rng = rngFor(w.seed, S.conflictChange, i);
+        const states: Array<{ status: string; risk: string }> = [];
+        for (let k = rng.int(0, 4); k > 0; k--) {
+          states.push({ status: rng.pick(CHANGEABLE_STATUSES), risk: rng.pick(RISK_LEVELS) });
+        }
+        states.push({ status: c.status, risk: c.riskLevel });
+        const end = c.resolvedOn ?? w.today;
+        const span = Math.max(0, dayNumber(end) - dayNumber(c.startedOn));
+        const days = states
+          .map((_, k) => (k === 0 ? 0 : rng.int(0, span)))
+          .sort((x, y) => x - y)
+          .map((d) => addDays(c.startedOn, d));
+        if (c.resolvedOn && states.length > 1) days[days.length - 1] = c.resolvedOn;
+        let before = null as { status: string; risk: string } | null;
+        for (const [k, state] of states.entries()) {
+          // A change to what it already was is no change.
+          if (before && before.status === state.status && before.risk === state.risk) continue;
+          yield [
+            id(w, S.conflictChange, n++),
+            c.id,
+            state.status,
+            state.risk,
+            before?.status ?? null,
+            before?.risk ?? null,
+            staffOf(w, rng, police.id),
+            police.id,
+            `${days[k]}T${String(8 + k).padStart(2, "0")}:00:00.000Z`,
+            before ? rng.pick(CHANGE_REASONS) : null,
+          ];
+          before = state;
+        }
+      }
+    },
+  };
 }
 
 export function incidentSteps(w: World): TableStep[] {

@@ -256,6 +256,16 @@ export const RESULTS = [
   "Agreed to meet again next month.",
 ] as const;
 
+/** Why a conflict's status or risk changed (conflict_change.reason). */
+export const CHANGE_REASONS = [
+  "Shots fired between the sides.",
+  "A threat posted online against the other side.",
+  "Both sides met the mediators.",
+  "No incident for several months.",
+  "A leader was arrested.",
+  "Retaliation expected after an assault.",
+] as const;
+
 export const TASK_TITLES = [
   "Follow up after the call-in",
   "Book a meeting with the family",

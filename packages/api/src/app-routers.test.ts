@@ -102,9 +102,14 @@ describe("the apps' routers", () => {
 
   it("give the web app the case work, and the admin app the administration; both the session", () => {
     expect(namespaces(webRouter)).toEqual([
+      "alliance",
+      "conflict",
+      "group",
       "health",
+      "incident",
       "individual",
       "intervention",
+      "network",
       "note",
       "session",
     ]);

@@ -8,11 +8,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type Actor, type SessionClaims, type TruceApp } from "@truce/auth/actor";
-import { and, count, eq, inArray, ne, sql, type Db } from "@truce/db";
+import { alias, and, count, desc, eq, inArray, isNull, lt, ne, or, sql, type Db } from "@truce/db";
 import {
   accessLog,
   agency,
+  alliance,
+  conflict,
+  conflictChange,
+  conflictParty,
+  group,
   groupMembership,
+  incident,
+  incidentParty,
   individual,
   membership,
   note,
@@ -137,9 +144,177 @@ const sharedRows = {
   },
 } satisfies Record<string, Row>;
 
+/**
+ * The conflicts and alliances: the programme's shared core, so every case role sees every
+ * conflict; of the people among its parties only those in the actor's view of the register
+ * (the probation service's pending registration stays within it), and of its interventions
+ * the details only where the actor may read them.
+ */
+const conflictRows = {
+  "conflict.list": {
+    refuse: caseWorkOnly,
+    allowed: async (result, call) => {
+      const { actor, db, fixtures } = signedIn(call);
+      const page = result as WebRouterOutputs["conflict"]["list"];
+      expect(page.total).toBe(await countOf(db.select({ n: count() }).from(conflict)));
+      const risks = page.items.map((c) =>
+        ["low", "medium", "high", "critical"].indexOf(c.riskLevel),
+      );
+      expect(risks).toEqual([...risks].sort((a, b) => b - a));
+      const fixture = page.items.find((c) => c.id === fixtures.partiesConflictId)!;
+      const partyIds = fixture.parties.map((p) => p.id);
+      expect(partyIds).toEqual(
+        expect.arrayContaining([...fixtures.partiesConflictGroupIds, fixtures.individualId]),
+      );
+      const probation = actor.membership!.agencyKind === "probation";
+      expect(partyIds.includes(fixtures.probationPendingMemberId)).toBe(probation);
+      const othersPending = await db
+        .select({ id: individual.id })
+        .from(individual)
+        .where(
+          and(
+            eq(individual.registrationStatus, "pending"),
+            ne(individual.registeringAgencyId, agencyIdOf(actor)),
+          ),
+        );
+      const kept = new Set(othersPending.map((p) => p.id));
+      const shown = page.items.flatMap((c) => c.parties).filter((p) => kept.has(p.id));
+      expect(shown).toEqual([]);
+    },
+  },
+  "conflict.byId": {
+    refuse: caseWorkOnly,
+    allowed: (result, call) => {
+      const { actor, fixtures } = signedIn(call);
+      const profile = result as WebRouterOutputs["conflict"]["byId"];
+      expect(profile).toMatchObject({ id: fixtures.partiesConflictId, status: "active" });
+      const partyIds = profile.parties.map((p) => p.id);
+      expect(partyIds).toContain(fixtures.individualId);
+      expect(partyIds.includes(fixtures.probationPendingMemberId)).toBe(
+        actor.membership!.agencyKind === "probation",
+      );
+      expect(profile.incidents).toHaveLength(1);
+      expect(profile.interventions).toHaveLength(2);
+      for (const i of profile.interventions) {
+        const mayRead =
+          i.visibility === "programme" || i.leadAgencyName === actor.membership!.agencyName;
+        expect(i.detailsVisible, i.id).toBe(mayRead);
+        if (!mayRead) expect(i.summary, i.id).toBeNull();
+      }
+      expect(profile.interventions.some((i) => i.summary !== null)).toBe(true);
+      expect(profile.history.length).toBeGreaterThan(0);
+      expect(profile.history.at(-1)).toMatchObject({
+        previousStatus: null,
+        changedByName: expect.any(String),
+        changedByAgencyName: expect.any(String),
+      });
+    },
+  },
+  "conflict.create": {
+    refuse: caseWorkOnly,
+    // Its parties as given, and the first row of its history, as the actor's agency.
+    allowed: async (result, call) => {
+      const { actor, db, input } = signedIn(call);
+      const { id } = result as WebRouterOutputs["conflict"]["create"];
+      const [written] = await db.select().from(conflict).where(eq(conflict.id, id));
+      expect(written).toMatchObject({ status: "active", riskLevel: "high", version: 1 });
+      const parties = await db.select().from(conflictParty).where(eq(conflictParty.conflictId, id));
+      expect(parties).toHaveLength((input as { parties: unknown[] }).parties.length);
+      const history = await db
+        .select()
+        .from(conflictChange)
+        .where(eq(conflictChange.conflictId, id));
+      expect(history).toEqual([
+        expect.objectContaining({
+          status: "active",
+          riskLevel: "high",
+          previousStatus: null,
+          changedById: actor.userId,
+          changedByAgencyId: agencyIdOf(actor),
+        }),
+      ]);
+    },
+  },
+  "conflict.update": {
+    refuse: caseWorkOnly,
+    allowed: async (result, call) => {
+      const { actor, db, fixtures, input } = signedIn(call);
+      const { version } = input as { version: number };
+      expect(result).toEqual({ id: fixtures.partiesConflictId, version: version + 1 });
+      const [row] = await db
+        .select({ updatedById: conflict.updatedById })
+        .from(conflict)
+        .where(eq(conflict.id, fixtures.partiesConflictId));
+      expect(row!.updatedById).toBe(actor.userId);
+    },
+  },
+  "conflict.setStatus": {
+    refuse: caseWorkOnly,
+    // The change, and its row in the history: from what it was, by the actor, with the reason.
+    allowed: async (result, call) => {
+      const { actor, db, fixtures, input } = signedIn(call);
+      const { version, riskLevel } = input as { version: number; riskLevel: string };
+      expect(result).toEqual({
+        id: fixtures.partiesConflictId,
+        status: "active",
+        riskLevel,
+        resolvedOn: null,
+        version: version + 1,
+      });
+      const [latest] = await db
+        .select()
+        .from(conflictChange)
+        .where(eq(conflictChange.conflictId, fixtures.partiesConflictId))
+        .orderBy(desc(conflictChange.changedAt), desc(conflictChange.id))
+        .limit(1);
+      expect(latest).toMatchObject({
+        riskLevel,
+        previousRiskLevel: riskLevel === "critical" ? "high" : "critical",
+        changedById: actor.userId,
+        changedByAgencyId: agencyIdOf(actor),
+        reason: "Matrix test: risk reassessed.",
+      });
+    },
+  },
+  "alliance.list": {
+    refuse: caseWorkOnly,
+    // Every alliance, those in force first.
+    allowed: async (result, { db }) => {
+      const page = result as WebRouterOutputs["alliance"]["list"];
+      expect(page.total).toBe(await countOf(db.select({ n: count() }).from(alliance)));
+      const inForce = page.items.map((a) => a.inForce);
+      expect(inForce).toEqual([...inForce].sort((a, b) => Number(b) - Number(a)));
+      expect(inForce).toContain(true);
+      expect(inForce).toContain(false);
+    },
+  },
+  "alliance.create": {
+    refuse: caseWorkOnly,
+    allowed: async (result, call) => {
+      const { actor, db, input } = signedIn(call);
+      const { id } = result as WebRouterOutputs["alliance"]["create"];
+      const [written] = await db.select().from(alliance).where(eq(alliance.id, id));
+      expect(written).toMatchObject({
+        ...(input as object),
+        toOn: null,
+        createdById: actor.userId,
+        version: 1,
+      });
+    },
+  },
+  "alliance.end": {
+    refuse: caseWorkOnly,
+    allowed: (result, { input }) => {
+      const { id, version, toOn } = input as { id: string; version: number; toOn: string };
+      expect(result).toEqual({ id, toOn, version: version + 1 });
+    },
+  },
+} satisfies Record<string, Row>;
+
 const MATRIX: Record<TruceApp, Record<string, Row>> = {
   web: {
     ...sharedRows,
+    ...conflictRows,
     "individual.list": {
       refuse: caseWorkOnly,
       // The approved register, and the pending registrations of the actor's own agency only.
@@ -314,6 +489,79 @@ const MATRIX: Record<TruceApp, Record<string, Row>> = {
         expect(result).toEqual({ id: fixtures.individualId, status, version: version + 1 });
       },
     },
+    "incident.list": {
+      refuse: caseWorkOnly,
+      // Every incident of the district, newest first, with no party and no summary.
+      allowed: async (result, { db, fixtures }) => {
+        const page = result as WebRouterOutputs["incident"]["list"];
+        const inDistrict = await countOf(
+          db.select({ n: count() }).from(incident).where(eq(incident.district, "Matrix district")),
+        );
+        expect(page.total).toBe(inDistrict);
+        expect(page.items.map((i) => i.id)).toContain(fixtures.incidentId);
+        const times = page.items.map((i) => i.occurredAt.getTime());
+        expect(times).toEqual([...times].sort((a, b) => b - a));
+        expect(JSON.stringify(page)).not.toContain("shots fired");
+      },
+    },
+    "incident.byId": {
+      refuse: caseWorkOnly,
+      // The group and the visible person; the probation service's pending one only for it.
+      allowed: (result, call) => {
+        const { actor, fixtures } = signedIn(call);
+        const found = result as WebRouterOutputs["incident"]["byId"];
+        expect(found).toMatchObject({ id: fixtures.incidentId, summary: expect.any(String) });
+        expect(found.groups.map((g) => g.id)).toEqual([fixtures.groupId]);
+        const people = found.people.map((p) => p.id);
+        expect(people).toContain(fixtures.individualId);
+        expect(people.includes(fixtures.probationPendingMemberId)).toBe(
+          actor.membership?.agencyKind === "probation",
+        );
+      },
+    },
+    "incident.formOptions": {
+      refuse: caseWorkOnly,
+      allowed: async (result, { db }) => {
+        const options = result as WebRouterOutputs["incident"]["formOptions"];
+        expect(options.districts).toContain("Matrix district");
+        expect(options.districts).toEqual([...options.districts].sort());
+        expect(options.groups.length).toBeGreaterThan(0);
+        expect(options.conflicts.every((c) => c.status !== "resolved")).toBe(true);
+        const open = await countOf(
+          db.select({ n: count() }).from(conflict).where(ne(conflict.status, "resolved")),
+        );
+        expect(options.conflicts).toHaveLength(Math.min(open, 500));
+      },
+    },
+    "incident.create": {
+      refuse: caseWorkOnly,
+      // The incident and both its parties, written together.
+      allowed: async (result, call) => {
+        const { actor, db, fixtures } = signedIn(call);
+        const { id } = result as WebRouterOutputs["incident"]["create"];
+        const [written] = await db.select().from(incident).where(eq(incident.id, id));
+        expect(written).toMatchObject({ kind: "stabbing", injured: 1, createdById: actor.userId });
+        const parties = await db
+          .select({ individualId: incidentParty.individualId, groupId: incidentParty.groupId })
+          .from(incidentParty)
+          .where(eq(incidentParty.incidentId, id));
+        expect(parties).toHaveLength(2);
+        expect(parties.map((p) => p.individualId ?? p.groupId).sort()).toEqual(
+          [fixtures.individualId, fixtures.groupId].sort(),
+        );
+      },
+    },
+    "incident.review": {
+      refuse: caseWorkOnly,
+      allowed: (result, { fixtures, input }) => {
+        const { version } = input as { version: number };
+        expect(result).toEqual({
+          id: fixtures.incidentId,
+          groupInvolvement: "likely",
+          version: version + 1,
+        });
+      },
+    },
     "note.forIndividual": {
       refuse: caseWorkOnly,
       // The programme's notes and the actor's agency's own; another agency's kept out.
@@ -384,6 +632,222 @@ const MATRIX: Record<TruceApp, Record<string, Row>> = {
         expect(interventions.some((i) => !i.detailsVisible)).toBe(
           actor.membership!.agencyKind !== "exit_programme",
         );
+      },
+    },
+    "note.forGroup": {
+      refuse: caseWorkOnly,
+      // The programme's notes on the group and the actor's agency's own; another agency's
+      // kept within it left out.
+      allowed: async (result, call) => {
+        const { actor, db, fixtures } = signedIn(call);
+        const notes = result as WebRouterOutputs["note"]["forGroup"];
+        const onGroup = await db
+          .select({ id: note.id, agencyId: note.authorAgencyId, visibility: note.visibility })
+          .from(note)
+          .where(eq(note.groupId, fixtures.groupId));
+        const returned = new Set(notes.map((n) => n.id));
+        expect(notes.every((n) => n.groupId === fixtures.groupId)).toBe(true);
+        expect(notes.some((n) => n.visibility === "programme")).toBe(true);
+        const own = onGroup.filter((n) => n.agencyId === agencyIdOf(actor));
+        expect(own.every((n) => returned.has(n.id))).toBe(true);
+        const keptWithinOthers = onGroup.filter(
+          (n) => n.agencyId !== agencyIdOf(actor) && n.visibility === "agency",
+        );
+        // The demo's notes on groups are the police's: an assessment kept within it, a fact
+        // shared with the programme.
+        expect(keptWithinOthers.length > 0).toBe(actor.membership!.agencyKind !== "police");
+        expect(keptWithinOthers.filter((n) => returned.has(n.id))).toEqual([]);
+        const times = notes.map((n) => n.createdAt.getTime());
+        expect(times).toEqual([...times].sort((a, b) => b - a));
+      },
+    },
+    "note.forConflict": {
+      refuse: caseWorkOnly,
+      allowed: async (result, call) => {
+        const { actor, db, fixtures } = signedIn(call);
+        const notes = result as WebRouterOutputs["note"]["forConflict"];
+        const onConflict = await db
+          .select({ id: note.id, agencyId: note.authorAgencyId, visibility: note.visibility })
+          .from(note)
+          .where(eq(note.conflictId, fixtures.conflictId));
+        const returned = new Set(notes.map((n) => n.id));
+        expect(notes.every((n) => n.conflictId === fixtures.conflictId)).toBe(true);
+        expect(notes.some((n) => n.visibility === "programme")).toBe(true);
+        const keptWithinOthers = onConflict.filter(
+          (n) => n.agencyId !== agencyIdOf(actor) && n.visibility === "agency",
+        );
+        expect(keptWithinOthers.filter((n) => returned.has(n.id))).toEqual([]);
+        const own = onConflict.filter((n) => n.agencyId === agencyIdOf(actor));
+        expect(own.every((n) => returned.has(n.id))).toBe(true);
+      },
+    },
+    "group.list": {
+      refuse: caseWorkOnly,
+      // Every group (the register's shared core), by name, each with its current members whom
+      // the actor sees: the probation service's pending member counted for it alone.
+      allowed: async (result, call) => {
+        const { actor, db, fixtures } = signedIn(call);
+        const page = result as WebRouterOutputs["group"]["list"];
+        expect(page.total).toBe(await countOf(db.select({ n: count() }).from(group)));
+        const names = page.items.map((g) => g.name);
+        expect(names.length).toBeGreaterThan(0);
+        expect(page.areas.length).toBeGreaterThan(0);
+        const fixture = page.items.find((g) => g.id === fixtures.groupId)!;
+        const visible = await countOf(
+          db
+            .select({ n: count() })
+            .from(groupMembership)
+            .innerJoin(individual, eq(individual.id, groupMembership.individualId))
+            .where(
+              and(
+                eq(groupMembership.groupId, fixtures.groupId),
+                or(isNull(groupMembership.fromOn), sql`${groupMembership.fromOn} <= current_date`),
+                or(isNull(groupMembership.toOn), sql`${groupMembership.toOn} >= current_date`),
+                or(
+                  eq(individual.registrationStatus, "approved"),
+                  eq(individual.registeringAgencyId, agencyIdOf(actor)),
+                ),
+              ),
+            ),
+        );
+        expect(fixture.memberCount).toBe(visible);
+      },
+    },
+    "group.byId": {
+      refuse: caseWorkOnly,
+      // The group with its members as the actor sees the register: the probation service's
+      // pending registration shown to it alone; its conflicts, alliances and incidents.
+      allowed: async (result, call) => {
+        const { actor, db, fixtures } = signedIn(call);
+        const profile = result as WebRouterOutputs["group"]["byId"];
+        expect(profile.id).toBe(fixtures.groupId);
+        const people = new Set(profile.memberships.map((m) => m.individualId));
+        expect(people.has(fixtures.probationPendingMemberId)).toBe(
+          actor.membership!.agencyKind === "probation",
+        );
+        const everyMembership = await countOf(
+          db
+            .select({ n: count() })
+            .from(groupMembership)
+            .where(eq(groupMembership.groupId, fixtures.groupId)),
+        );
+        expect(profile.memberships).toHaveLength(
+          everyMembership - (actor.membership!.agencyKind === "probation" ? 0 : 1),
+        );
+        expect(profile.memberships.some((m) => m.current)).toBe(true);
+        expect(profile.conflicts.length).toBeGreaterThan(0);
+        expect(profile.alliances.length).toBeGreaterThan(0);
+        expect(profile.alliances.every((a) => a.groupId !== fixtures.groupId)).toBe(true);
+        expect(profile.incidents.length).toBeGreaterThan(0);
+      },
+    },
+    "group.create": {
+      refuse: caseWorkOnly,
+      allowed: async (result, call) => {
+        const { actor, db, input } = signedIn(call);
+        const { id, version } = result as WebRouterOutputs["group"]["create"];
+        expect(version).toBe(1);
+        const [written] = await db.select().from(group).where(eq(group.id, id));
+        expect(written).toMatchObject({
+          ...(input as object),
+          status: "active",
+          description: null,
+          createdById: actor.userId,
+        });
+      },
+    },
+    "group.update": {
+      refuse: caseWorkOnly,
+      allowed: async (result, call) => {
+        const { actor, db, fixtures, input } = signedIn(call);
+        const { version } = input as { version: number };
+        expect(result).toEqual({ id: fixtures.groupId, version: version + 1 });
+        const [row] = await db
+          .select({ updatedById: group.updatedById })
+          .from(group)
+          .where(eq(group.id, fixtures.groupId));
+        expect(row!.updatedById).toBe(actor.userId);
+      },
+    },
+    "group.addMember": {
+      refuse: caseWorkOnly,
+      allowed: async (result, call) => {
+        const { actor, db, fixtures, input } = signedIn(call);
+        const { id } = result as WebRouterOutputs["group"]["addMember"];
+        const [written] = await db.select().from(groupMembership).where(eq(groupMembership.id, id));
+        expect(written).toMatchObject({
+          ...(input as object),
+          individualId: fixtures.individualId,
+          toOn: null,
+          createdById: actor.userId,
+          version: 1,
+        });
+      },
+    },
+    "group.endMembership": {
+      refuse: caseWorkOnly,
+      allowed: async (result, call) => {
+        const { actor, db, input } = signedIn(call);
+        const { membershipId, version } = input as { membershipId: string; version: number };
+        expect(result).toEqual({ id: membershipId, toOn: "2025-06-30", version: version + 1 });
+        const [row] = await db
+          .select({ toOn: groupMembership.toOn, updatedById: groupMembership.updatedById })
+          .from(groupMembership)
+          .where(eq(groupMembership.id, membershipId));
+        expect(row).toEqual({ toOn: "2025-06-30", updatedById: actor.userId });
+      },
+    },
+    "network.graph": {
+      refuse: caseWorkOnly,
+      // The whole programme's picture (the demo data is within its bounds): every group, each
+      // pair of groups on two sides of a conflict not resolved, the alliances in force; and
+      // each group's members as the actor may see them, another agency's pending left out.
+      allowed: async (result, call) => {
+        const { actor, db } = signedIn(call);
+        const graph = result as WebRouterOutputs["network"]["graph"];
+        expect(graph.truncated).toBe(false);
+        const groups = await db.select({ id: group.id, status: group.status }).from(group);
+        expect(graph.nodes.map((n) => n.id).sort()).toEqual(groups.map((g) => g.id).sort());
+        expect(groups.some((g) => g.status !== "dissolved")).toBe(true);
+        const [a, b] = [alias(conflictParty, "a"), alias(conflictParty, "b")];
+        const pairs = await countOf(
+          db
+            .select({ n: count() })
+            .from(a)
+            .innerJoin(b, and(eq(b.conflictId, a.conflictId), ne(b.side, a.side)))
+            .innerJoin(conflict, eq(conflict.id, a.conflictId))
+            .where(and(lt(a.groupId, b.groupId), ne(conflict.status, "resolved"))),
+        );
+        const conflicts = graph.edges.filter((e) => e.kind === "conflict");
+        expect(pairs).toBeGreaterThan(0);
+        expect(conflicts).toHaveLength(pairs);
+        const inForce = await countOf(
+          db
+            .select({ n: count() })
+            .from(alliance)
+            .where(or(isNull(alliance.toOn), sql`${alliance.toOn} >= current_date`)),
+        );
+        const alliances = graph.edges.filter((e) => e.kind === "alliance");
+        expect(alliances).toHaveLength(inForce);
+        expect(alliances.every((e) => !e.ended)).toBe(true);
+        const visibleMembers = await countOf(
+          db
+            .select({ n: count() })
+            .from(groupMembership)
+            .innerJoin(individual, eq(individual.id, groupMembership.individualId))
+            .where(
+              and(
+                or(isNull(groupMembership.fromOn), sql`${groupMembership.fromOn} <= current_date`),
+                or(isNull(groupMembership.toOn), sql`${groupMembership.toOn} >= current_date`),
+                or(
+                  eq(individual.registrationStatus, "approved"),
+                  eq(individual.registeringAgencyId, agencyIdOf(actor)),
+                ),
+              ),
+            ),
+        );
+        expect(visibleMembers).toBeGreaterThan(0);
+        expect(graph.nodes.reduce((sum, n) => sum + n.currentMembers, 0)).toBe(visibleMembers);
       },
     },
   },

@@ -48,7 +48,9 @@ beforeAll(async () => {
     union select national_id from individual
     union select current_location from individual where protected_location
     union select note from referral
-    union select note from outcome`);
+    union select note from outcome
+    union select source from group_membership
+    union select summary from incident`);
   caseContent = rows.map((r) => r.text).filter((text): text is string => Boolean(text));
 });
 afterAll(async () => {
@@ -94,11 +96,16 @@ function contentIn(output: unknown): string[] {
 describe("case content", () => {
   it("is what the web app's reads of a person's case declare, and nothing the admin app serves", () => {
     expect(caseContentProcedures.map((p) => `${p.app}: ${p.path}`)).toEqual([
+      "web: conflict.byId",
+      "web: group.byId",
+      "web: incident.byId",
       "web: individual.byId",
       "web: individual.connections",
       "web: individual.timeline",
       "web: intervention.forIndividual",
       "web: note.byId",
+      "web: note.forConflict",
+      "web: note.forGroup",
       "web: note.forIndividual",
     ]);
   });

@@ -8,8 +8,11 @@ import type { InTransaction, ServiceContext } from "./services/context";
  * session's purpose, so no service can log a read without it.
  */
 export interface CaseRead {
-  /** What was read: a person (their profile, notes or interventions) or one note. */
-  entityType: "individual" | "note";
+  /**
+   * What was read: a person (their profile, notes or interventions), one note, or a group or
+   * a conflict (its profile, which shows people, or its notes).
+   */
+  entityType: "individual" | "note" | "group" | "conflict" | "incident";
   entityId: string;
   /** Which view, and the ids of what it showed; never the content itself. */
   detail?: Record<string, unknown>;

@@ -1,9 +1,17 @@
 // Test support: a valid input for every procedure of both apps' routers, against the demo data.
 // The authorization matrix (who may call) and the case-content test (what a call returns
 // and writes to the access log) call the procedures with these same inputs.
-import { and, eq, exists, isNotNull, ne, sql, type Db } from "@truce/db";
+import { and, eq, exists, isNotNull, isNull, ne, or, sql, type Db } from "@truce/db";
 import {
   agency,
+  alliance,
+  conflict,
+  conflictChange,
+  conflictParty,
+  group,
+  groupMembership,
+  incident,
+  incidentParty,
   individual,
   intervention,
   interventionParticipant,
@@ -28,6 +36,30 @@ export interface ProcedureFixtures {
   probationAgencyNoteId: string;
   /** An open referral of the person from the police to the exit programme, with a note. */
   policeExitReferralId: string;
+  /**
+   * A group with current members, a conflict, an alliance, an incident and a police note
+   * shared with the programme; one of its members is a registration of the probation service
+   * still pending, which only the probation service may see.
+   */
+  groupId: string;
+  /** The probation service's pending registration who is a member of the group (`groupId`). */
+  probationPendingMemberId: string;
+  /** A conflict with a note that the programme may read (not social services'). */
+  conflictId: string;
+  /**
+   * A conflict of two groups, the person (`individualId`) and the probation service's pending
+   * registration (`probationPendingMemberId`) as parties; with an incident, an intervention of
+   * the police whose summary the programme reads, one of the probation service kept within
+   * it, and its history.
+   */
+  partiesConflictId: string;
+  /** The two groups on the sides of that conflict. */
+  partiesConflictGroupIds: [string, string];
+  /**
+   * An incident with the person (`individualId`), the probation service's pending registration
+   * (`probationPendingMemberId`) and the group (`groupId`) as parties.
+   */
+  incidentId: string;
   targetUserId: string;
   targetMembershipId: string;
 }
@@ -65,6 +97,27 @@ export const PROCEDURE_INPUTS: Record<
   "individual.timeline": (f) => ({ individualId: f.individualId, limit: 50 }),
   "individual.connections": (f) => ({ individualId: f.individualId }),
   "individual.formOptions": () => undefined,
+  "incident.list": () => ({ district: "Matrix district" }),
+  "incident.byId": (f) => ({ id: f.incidentId }),
+  "incident.formOptions": () => undefined,
+  "incident.create": (f) => ({
+    kind: "stabbing",
+    occurredAt: new Date("2026-04-01T18:00:00Z"),
+    district: "Matrix district",
+    injured: 1,
+    summary: "Matrix test incident.",
+    parties: [
+      { individualId: f.individualId, role: "victim" },
+      { groupId: f.groupId, role: "linked" },
+    ],
+  }),
+  "incident.review": async (f) => {
+    const [row] = await f.db
+      .select({ version: incident.version })
+      .from(incident)
+      .where(eq(incident.id, f.incidentId));
+    return { id: f.incidentId, version: row!.version, groupInvolvement: "likely" };
+  },
   "individual.likelyDuplicates": () => ({ givenName: "Matrix", familyName: "Registration" }),
   "individual.create": () => ({
     givenName: "Matrix",
@@ -111,6 +164,114 @@ export const PROCEDURE_INPUTS: Record<
     kind: "fact",
   }),
   "intervention.forIndividual": (f) => ({ individualId: f.individualId }),
+  "note.forGroup": (f) => ({ groupId: f.groupId }),
+  "note.forConflict": (f) => ({ conflictId: f.conflictId }),
+  "group.list": () => ({ pageSize: 100 }),
+  "group.byId": (f) => ({ id: f.groupId }),
+  "group.create": () => ({
+    name: `Matrix group ${crypto.randomUUID().slice(0, 8)}`,
+    aliases: ["MG"],
+    area: "Matrix area",
+  }),
+  // The fixture group's record as it is: the update changes nothing but the version.
+  "group.update": async (f) => {
+    const [row] = await f.db
+      .select({
+        id: group.id,
+        version: group.version,
+        name: group.name,
+        aliases: group.aliases,
+        area: group.area,
+        status: group.status,
+        description: group.description,
+      })
+      .from(group)
+      .where(eq(group.id, f.groupId));
+    return row;
+  },
+  // A group of its own each time, which the person is not yet a member of.
+  "group.addMember": async (f) => ({
+    groupId: await freshGroup(f),
+    individualId: f.individualId,
+    affiliation: "associate",
+    fromOn: "2024-01-15",
+    source: "Matrix test",
+  }),
+  // An open membership of its own each time, to end.
+  "group.endMembership": async (f) => {
+    const [row] = await f.db
+      .insert(groupMembership)
+      .values({
+        groupId: await freshGroup(f),
+        individualId: f.individualId,
+        affiliation: "member",
+        fromOn: "2024-01-15",
+      })
+      .returning({ id: groupMembership.id, version: groupMembership.version });
+    return { membershipId: row!.id, version: row!.version, toOn: "2025-06-30" };
+  },
+  "network.graph": () => ({}),
+  // Every conflict on one page: the fixtures' and those the create row records.
+  "conflict.list": () => ({ pageSize: 100 }),
+  "conflict.byId": (f) => ({ id: f.partiesConflictId }),
+  "conflict.create": (f) => ({
+    title: `Matrix conflict ${crypto.randomUUID().slice(0, 8)}`,
+    status: "active",
+    riskLevel: "high",
+    startedOn: "2024-03-01",
+    parties: [
+      { kind: "group", id: f.partiesConflictGroupIds[0], side: "A" },
+      { kind: "group", id: f.partiesConflictGroupIds[1], side: "B" },
+      { kind: "individual", id: f.individualId, side: "B" },
+    ],
+  }),
+  // The fixture conflict's record as it is: the update changes nothing but the version.
+  "conflict.update": async (f) => {
+    const [row] = await f.db
+      .select({
+        id: conflict.id,
+        version: conflict.version,
+        title: conflict.title,
+        startedOn: conflict.startedOn,
+        description: conflict.description,
+      })
+      .from(conflict)
+      .where(eq(conflict.id, f.partiesConflictId));
+    return row;
+  },
+  // Its risk the other way each time, so every call is a change (and a row of its history).
+  "conflict.setStatus": async (f) => {
+    const [row] = await f.db
+      .select({ id: conflict.id, version: conflict.version, riskLevel: conflict.riskLevel })
+      .from(conflict)
+      .where(eq(conflict.id, f.partiesConflictId));
+    return {
+      id: row!.id,
+      version: row!.version,
+      riskLevel: row!.riskLevel === "critical" ? "high" : "critical",
+      reason: "Matrix test: risk reassessed.",
+    };
+  },
+  "alliance.list": () => ({ pageSize: 100 }),
+  // Two groups of their own each time: two groups have one alliance in force at most.
+  "alliance.create": async (f) => ({
+    groupAId: await freshGroup(f),
+    groupBId: await freshGroup(f),
+    fromOn: "2024-01-15",
+    note: "Matrix test alliance.",
+  }),
+  // An alliance in force of its own each time, to end.
+  "alliance.end": async (f) => {
+    const [row] = await f.db
+      .insert(alliance)
+      .values({
+        groupAId: await freshGroup(f),
+        groupBId: await freshGroup(f),
+        fromOn: "2024-01-15",
+      })
+      .returning({ id: alliance.id, version: alliance.version });
+    return { id: row!.id, version: row!.version, toOn: "2025-06-30" };
+  },
   "agency.list": () => undefined,
   "agency.create": () => ({ name: `Matrix agency ${crypto.randomUUID()}`, kind: "other" }),
   "user.list": () => ({}),
@@ -211,6 +372,109 @@ export async function loadProcedureFixtures(db: Db): Promise<ProcedureFixtures> 
       note: "Matrix fixture: between the police and the exit programme.",
     })
     .returning({ id: referral.id });
+  // A group with something of each kind (never picked by its position), and a pending
+  // registration of the probation service among its members.
+  const partyOf = (table: typeof conflictParty | typeof incidentParty) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(table)
+        .where(eq(table.groupId, group.id)),
+    );
+  const [someGroup] = await db
+    .select({ id: group.id })
+    .from(group)
+    .where(
+      and(
+        partyOf(conflictParty),
+        partyOf(incidentParty),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(alliance)
+            .where(or(eq(alliance.groupAId, group.id), eq(alliance.groupBId, group.id))),
+        ),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(groupMembership)
+            .where(and(eq(groupMembership.groupId, group.id), isNull(groupMembership.toOn))),
+        ),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(note)
+            .where(
+              and(
+                eq(note.groupId, group.id),
+                eq(note.visibility, "programme"),
+                ne(note.authorAgencyId, socialServices!.id),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(group.id)
+    .limit(1);
+  const [probationPending] = await db
+    .insert(individual)
+    .values({
+      givenName: "Kept",
+      familyName: "Withinprobation",
+      district: "Matrix district",
+      registrationReason: "Matrix fixture: pending with the probation service.",
+      category: "group_member",
+      registeringAgencyId: probation!.id,
+      registrationStatus: "pending",
+      reviewDue: "2099-01-01",
+    })
+    .returning({ id: individual.id });
+  await db.insert(groupMembership).values({
+    groupId: someGroup!.id,
+    individualId: probationPending!.id,
+    affiliation: "member",
+    source: "Matrix fixture: the probation service's own source",
+  });
+  const [someConflict] = await db
+    .select({ id: conflict.id })
+    .from(conflict)
+    .where(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(note)
+          .where(
+            and(
+              eq(note.conflictId, conflict.id),
+              eq(note.visibility, "programme"),
+              ne(note.authorAgencyId, socialServices!.id),
+            ),
+          ),
+      ),
+    )
+    .orderBy(conflict.id)
+    .limit(1);
+  const conflictFixtures = await loadConflictFixtures(db, {
+    individualId: someone!.id,
+    pendingId: probationPending!.id,
+    policeId: police!.id,
+    probationId: probation!.id,
+  });
+  const [someIncident] = await db
+    .insert(incident)
+    .values({
+      kind: "shooting",
+      occurredAt: new Date("2026-03-01T21:30:00Z"),
+      district: "Matrix district",
+      injured: 1,
+      summary: "Matrix fixture: shots fired at the square.",
+    })
+    .returning({ id: incident.id });
+  await db.insert(incidentParty).values([
+    { incidentId: someIncident!.id, individualId: someone!.id, role: "victim" },
+    { incidentId: someIncident!.id, individualId: probationPending!.id, role: "suspect" },
+    { incidentId: someIncident!.id, groupId: someGroup!.id, role: "linked" },
+  ]);
   // A member of the police for the admin procedures to act on, so no demo user changes.
   const [target] = await db
     .insert(user)
@@ -230,9 +494,90 @@ export async function loadProcedureFixtures(db: Db): Promise<ProcedureFixtures> 
     policeAgencyNoteId: policeNote!.id,
     probationAgencyNoteId: probationNote!.id,
     policeExitReferralId: policeExitReferral!.id,
+    groupId: someGroup!.id,
+    probationPendingMemberId: probationPending!.id,
+    conflictId: someConflict!.id,
+    ...conflictFixtures,
+    incidentId: someIncident!.id,
     targetUserId: target!.id,
     targetMembershipId: targetMembership!.id,
   };
+}
+
+/** A group no one is a member of, under a unique name. */
+async function freshGroup(f: Pick<ProcedureFixtures, "db">): Promise<string> {
+  const [row] = await f.db
+    .insert(group)
+    .values({ name: `Matrix fixture ${crypto.randomUUID()}`, area: "Matrix area" })
+    .returning({ id: group.id });
+  return row!.id;
+}
+
+/** The conflict with parties of every kind (ProcedureFixtures.partiesConflictId). */
+async function loadConflictFixtures(
+  db: Db,
+  ids: { individualId: string; pendingId: string; policeId: string; probationId: string },
+): Promise<Pick<ProcedureFixtures, "partiesConflictId" | "partiesConflictGroupIds">> {
+  const groupIds: [string, string] = [await freshGroup({ db }), await freshGroup({ db })];
+  const [policeStaff] = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(eq(user.email, "police.staff@truce.example"));
+  const [created] = await db
+    .insert(conflict)
+    .values({
+      title: "Matrix fixture: a conflict with parties of every kind",
+      status: "active",
+      riskLevel: "high",
+      startedOn: "2024-02-01",
+      description: "Matrix fixture conflict.",
+    })
+    .returning({ id: conflict.id });
+  const conflictId = created!.id;
+  await db.insert(conflictParty).values([
+    { conflictId, groupId: groupIds[0], side: "A" },
+    { conflictId, groupId: groupIds[1], side: "B" },
+    { conflictId, individualId: ids.individualId, side: "A" },
+    { conflictId, individualId: ids.pendingId, side: "B" },
+  ]);
+  await db.insert(conflictChange).values({
+    conflictId,
+    status: "active",
+    riskLevel: "high",
+    changedById: policeStaff!.id,
+    changedByAgencyId: ids.policeId,
+    changedAt: new Date("2024-02-01T10:00:00Z"),
+  });
+  await db.insert(incident).values({
+    kind: "shooting",
+    occurredAt: new Date("2024-02-10T21:00:00Z"),
+    district: "Matrix district",
+    injured: 1,
+    conflictId,
+  });
+  // About no one (no participants), so the police's is read as programme content without
+  // anyone's consent, and no person's own list of interventions changes.
+  await db.insert(intervention).values([
+    {
+      kind: "mediation",
+      leadAgencyId: ids.policeId,
+      occurredAt: new Date("2024-02-20T14:00:00Z"),
+      status: "done",
+      visibility: "programme",
+      summary: "Matrix fixture: a mediation the programme may read.",
+      conflictId,
+    },
+    {
+      kind: "custom_notification",
+      leadAgencyId: ids.probationId,
+      occurredAt: new Date("2024-02-21T14:00:00Z"),
+      status: "done",
+      visibility: "agency",
+      summary: "Matrix fixture: kept within the probation service.",
+      conflictId,
+    },
+  ]);
+  return { partiesConflictId: conflictId, partiesConflictGroupIds: groupIds };
 }
 
 export async function versionOf(

@@ -1,6 +1,11 @@
+import { allianceRouter } from "./routers/alliance";
+import { conflictRouter } from "./routers/conflict";
+import { groupRouter } from "./routers/group";
 import { healthRouter } from "./routers/health";
+import { incidentRouter } from "./routers/incident";
 import { individualRouter } from "./routers/individual";
 import { interventionRouter } from "./routers/intervention";
+import { networkRouter } from "./routers/network";
 import { noteRouter } from "./routers/note";
 import { sessionRouter } from "./routers/session";
 import { createTRPCRouter } from "./trpc";
@@ -15,8 +20,13 @@ export const webRouter = createTRPCRouter({
   health: healthRouter,
   session: sessionRouter,
   individual: individualRouter,
+  group: groupRouter,
   note: noteRouter,
   intervention: interventionRouter,
+  network: networkRouter,
+  conflict: conflictRouter,
+  alliance: allianceRouter,
+  incident: incidentRouter,
 });
 
 export type WebRouter = typeof webRouter;

@@ -1,11 +1,35 @@
 import { getTableColumns, getTableName, type Table } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { FIELD_LIMITS } from "./field-limits";
-import { accessLog, agency, individual, note } from "./schema";
+import {
+  accessLog,
+  agency,
+  alliance,
+  conflict,
+  conflictChange,
+  conflictParty,
+  group,
+  groupMembership,
+  incident,
+  individual,
+  note,
+} from "./schema";
 
 // The table each domain's limits are for. Search, counts, paging, one alias and the review
 // period limit no column of their own.
-const tableOf: Record<string, Table> = { agency, note, accessLog, individual };
+const tableOf: Record<string, Table> = {
+  agency,
+  note,
+  accessLog,
+  individual,
+  group,
+  groupMembership,
+  conflict,
+  conflictParty,
+  conflictChange,
+  alliance,
+  incident,
+};
 const columnLimits = Object.entries(FIELD_LIMITS).filter(([domain]) => domain in tableOf);
 
 describe("the field limits", () => {
@@ -13,7 +37,10 @@ describe("the field limits", () => {
     const others = Object.keys(FIELD_LIMITS).filter((domain) => !(domain in tableOf));
     expect(others.sort()).toEqual([
       "alias",
+      "conflictParties",
       "count",
+      "incidentCasualties",
+      "incidentParties",
       "page",
       "pageSize",
       "reviewPeriod",

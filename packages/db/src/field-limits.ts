@@ -23,7 +23,43 @@ export const FIELD_LIMITS = {
     district: { min: 1, max: 100 },
     registrationReason: { min: 10, max: 2_000 },
   },
-  /** One of a person's aliases (street names). */
+  group: {
+    name: { min: 1, max: 100 },
+    /** How many aliases a group may have (each is bounded by `alias`). */
+    aliases: { max: 10 },
+    area: { min: 1, max: 100 },
+    description: { min: 1, max: 2_000 },
+  },
+  groupMembership: {
+    /** Where the knowledge of the membership comes from ("Police intelligence report"). */
+    source: { min: 1, max: 200 },
+  },
+  conflict: {
+    title: { min: 2, max: 200 },
+    description: { min: 1, max: 5_000 },
+  },
+  conflictParty: {
+    /** The label the parties on one side share ("A", "B", or a name). */
+    side: { min: 1, max: 60 },
+  },
+  /** How many parties (groups or people) a conflict is recorded with: two sides at least. */
+  conflictParties: { min: 2, max: 20 },
+  conflictChange: {
+    /** Why the status or risk changed. */
+    reason: { min: 1, max: 1_000 },
+  },
+  alliance: {
+    note: { min: 1, max: 2_000 },
+  },
+  incident: {
+    district: { min: 1, max: 100 },
+    summary: { max: 4_000 },
+  },
+  /** The dead or the injured of one incident. */
+  incidentCasualties: { max: 1_000 },
+  /** How many people and groups one incident names. */
+  incidentParties: { max: 50 },
+  /** One of a person's or a group's aliases (street names). */
   alias: { min: 1, max: 60 },
   /**
    * How far ahead a registration's review may be, in months: the platform setting's range

@@ -52,8 +52,10 @@ const SINGLE_ROLES = [
   ...PLATFORM_ROLES.map((role) => ({ role, actor: actorWith({ platform: [role] }) })),
 ];
 
-/** The actions on a person's case: the register, notes and interventions. */
-const CASE_ACTIONS = ACTIONS.filter((action) => /^(individual|note|intervention)\./.test(action));
+/** The actions on case work: the register, notes, interventions, conflicts and alliances. */
+const CASE_ACTIONS = ACTIONS.filter((action) =>
+  /^(individual|note|intervention|conflict|alliance|incident)\./.test(action),
+);
 
 describe("can", () => {
   it.each(ACTIONS)("allows %s to exactly the roles the table lists for it", (action) => {

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 // The fields that the apps send for a person rather than the person typing them: a record's
 // id from its address, the version a form was loaded with, a switch's state. Invalid ones
-// mean a stale page or a broken link, and their messages say so.
+// mean a stale page or a broken link, and their messages say so. Below them, the shapes that
+// several domains' fields share (a calendar date, a field a form may leave empty).
 
 /** The id of a record, as in its address. */
 export const recordId = z.uuid("validation.common.id");
@@ -23,3 +24,26 @@ export const recordVersion = z
 
 /** Whether a user or a membership is to be disabled (true) or enabled again (false). */
 export const disabledFlag = z.boolean({ error: "validation.common.disabled" });
+
+/** A refinement checked only on a value that passed the checks before it: one message each. */
+export const once = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
+
+/** Today's date as a form sends one ("2026-01-31"). */
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** A calendar date as a form sends it ("2026-01-31"), from 1900 on; `rule` a further check. */
+export const calendarDate = (key: string, rule: (value: string) => boolean) =>
+  z.iso
+    .date(key)
+    .refine((value) => value >= "1900-01-01" && rule(value), { message: key, ...once });
+
+/**
+ * A field a form may leave empty: "" (an empty input), null and leaving it out all mean
+ * none, which the procedure gets as null (so what it returns it also takes).
+ */
+export function optionalField<T extends z.ZodType<string>>(field: T, key: string) {
+  return z
+    .union([z.literal("").transform(() => undefined), field], key)
+    .nullish()
+    .transform((value) => value ?? null);
+}

@@ -31,8 +31,20 @@ interface SchemaRules {
 
 const id = "00000000-0000-4000-8000-000000000001";
 const chars = (n: number) => "x".repeat(n);
-const { agency, note, accessLog, individual, alias, reviewPeriod, search, count, page, pageSize } =
-  FIELD_LIMITS;
+const {
+  agency,
+  note,
+  accessLog,
+  individual,
+  group,
+  groupMembership,
+  alias,
+  reviewPeriod,
+  search,
+  count,
+  page,
+  pageSize,
+} = FIELD_LIMITS;
 
 /** A date this many months from today, as a form sends it. */
 function inMonths(months: number): string {
@@ -84,6 +96,25 @@ const personRules: SchemaRules["broken"] = [
   ],
 ];
 
+/** A group's record, valid, and each rule of its fields broken (recording and edit). */
+const groupFields = { name: "Granängen Boys", aliases: ["GB"], area: "Granängen" };
+const groupRules: SchemaRules["broken"] = [
+  ["name", " ", "validation.group.name"],
+  ["name", chars(group.name.max + 1), "validation.group.name"],
+  ["name", "G\u0000B", "validation.common.controlCharacters"],
+  ["aliases", "GB", "validation.group.aliases"],
+  [
+    "aliases",
+    Array.from({ length: group.aliases.max + 1 }, (_, i) => `Alias ${i}`),
+    "validation.group.aliases",
+  ],
+  ["aliases", [""], "validation.group.alias"],
+  ["aliases", [chars(alias.max + 1)], "validation.group.alias"],
+  ["area", undefined, "validation.group.area"],
+  ["status", "gone", "validation.group.status"],
+  ["description", chars(group.description.max + 1), "validation.group.description"],
+];
+
 const pageRules: SchemaRules["broken"] = [
   ["page", page.min - 1, "validation.common.page"],
   ["page", page.max + 1, "validation.common.page"],
@@ -105,6 +136,166 @@ const versionedRules: SchemaRules["broken"] = [
   ["version", 2 ** 31, "validation.common.version"],
   ["disabled", "yes", "validation.common.disabled"],
 ];
+
+/** A conflict's rules (conflict/schemas.ts): its list, its record, its parties, its status. */
+const conflictLimits = FIELD_LIMITS.conflict;
+const party = (n: number, side: string) => ({
+  kind: "group",
+  id: `00000000-0000-4000-8000-00000000000${n}`,
+  side,
+});
+const twoParties = [party(1, "A"), party(2, "B")];
+const conflictRecordRules: SchemaRules["broken"] = [
+  ["title", " x ", "validation.conflict.title"],
+  ["title", chars(conflictLimits.title.max + 1), "validation.conflict.title"],
+  ["title", "a\u0000b", "validation.common.controlCharacters"],
+  ["startedOn", "2099-01-01", "validation.conflict.startedOn"],
+  ["startedOn", "spring 2019", "validation.conflict.startedOn"],
+  ["description", chars(conflictLimits.description.max + 1), "validation.conflict.description"],
+];
+const conflictRules: Record<string, SchemaRules> = {
+  listConflictsInput: {
+    valid: {},
+    accepted: [
+      ["search", chars(search.max)],
+      lastPage,
+      ["status", ["active"]],
+      ["status", ["latent", "active", "escalating", "mediated", "resolved"]],
+      ["riskLevel", "critical"],
+    ],
+    broken: [
+      ...pageRules,
+      ...searchRules,
+      ["status", "active", "validation.conflict.status"],
+      ["status", [], "validation.conflict.status"],
+      ["status", ["war"], "validation.conflict.status"],
+      ["riskLevel", "extreme", "validation.conflict.riskLevel"],
+    ],
+  },
+  getConflictInput: { valid: { id }, broken: [["id", "42", "validation.common.id"]] },
+  conflictPartyInput: {
+    valid: party(1, "A"),
+    accepted: [["side", chars(FIELD_LIMITS.conflictParty.side.max)]],
+    broken: [
+      ["kind", "agency", "validation.conflict.partyKind"],
+      ["id", "42", "validation.common.id"],
+      ["side", " ", "validation.conflict.side"],
+      ["side", chars(FIELD_LIMITS.conflictParty.side.max + 1), "validation.conflict.side"],
+    ],
+  },
+  createConflictInput: {
+    valid: {
+      title: "Granängen Boys vs Kajen Crew",
+      status: "active",
+      riskLevel: "high",
+      parties: twoParties,
+    },
+    accepted: [
+      ["title", chars(conflictLimits.title.max)],
+      ["startedOn", "2019-06-01"],
+      ["startedOn", ""],
+      ["description", ""],
+      ["description", chars(conflictLimits.description.max)],
+      [
+        "parties",
+        Array.from({ length: FIELD_LIMITS.conflictParties.max }, (_, i) => ({
+          kind: i % 2 ? "individual" : "group",
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+          side: i % 2 ? "A" : "B",
+        })),
+      ],
+      // the same id once as a group and once as a person are two parties
+      ["parties", [party(1, "A"), { ...party(1, "B"), kind: "individual" }]],
+    ],
+    broken: [
+      ...conflictRecordRules,
+      ["status", "war", "validation.conflict.status"],
+      ["riskLevel", undefined, "validation.conflict.riskLevel"],
+      ["parties", undefined, "validation.conflict.parties"],
+      ["parties", "A and B", "validation.conflict.parties"],
+      ["parties", [party(1, "A")], "validation.conflict.parties"],
+      [
+        "parties",
+        Array.from({ length: FIELD_LIMITS.conflictParties.max + 1 }, (_, i) => ({
+          kind: "group",
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+          side: i % 2 ? "A" : "B",
+        })),
+        "validation.conflict.parties",
+      ],
+      ["parties", [party(1, "A"), party(1, "B")], "validation.conflict.partyTwice"],
+      ["parties", [party(1, "A"), party(2, " a ")], "validation.conflict.sides"],
+      ["parties", [party(1, "A"), { ...party(2, "B"), side: "" }], "validation.conflict.side"],
+    ],
+  },
+  updateConflictInput: {
+    valid: { id, version: 2, title: "Harbour debts" },
+    accepted: [
+      ["startedOn", null],
+      ["description", null],
+    ],
+    broken: [
+      ...conflictRecordRules,
+      ["id", "42", "validation.common.id"],
+      ...versionedRules.filter(([field]) => field === "version"),
+    ],
+  },
+  setConflictStatusInput: {
+    valid: { id, version: 1, status: "escalating" },
+    accepted: [
+      ["riskLevel", "critical"],
+      ["reason", ""],
+      ["reason", chars(FIELD_LIMITS.conflictChange.reason.max)],
+    ],
+    broken: [
+      ["id", undefined, "validation.common.id"],
+      // neither a status nor a risk level: no change
+      ["status", undefined, "validation.conflict.change"],
+      ["status", "war", "validation.conflict.status"],
+      ["riskLevel", "extreme", "validation.conflict.riskLevel"],
+      ["reason", chars(FIELD_LIMITS.conflictChange.reason.max + 1), "validation.conflict.reason"],
+      ["reason", "a\u0000b", "validation.common.controlCharacters"],
+      ...versionedRules.filter(([field]) => field === "version"),
+    ],
+  },
+};
+
+/** An alliance's rules (alliance/schemas.ts). */
+const groupA = "00000000-0000-4000-8000-00000000000a";
+const allianceRules: Record<string, SchemaRules> = {
+  listAlliancesInput: {
+    valid: {},
+    accepted: [lastPage, ["groupId", id]],
+    broken: [...pageRules, ["groupId", "42", "validation.common.id"]],
+  },
+  createAllianceInput: {
+    valid: { groupAId: groupA, groupBId: id },
+    accepted: [
+      ["fromOn", "2019-01-10"],
+      ["fromOn", ""],
+      ["note", chars(FIELD_LIMITS.alliance.note.max)],
+      ["note", null],
+    ],
+    broken: [
+      ["groupAId", "", "validation.alliance.group"],
+      ["groupBId", undefined, "validation.alliance.group"],
+      ["groupBId", groupA, "validation.alliance.sameGroup"],
+      ["fromOn", "2099-01-01", "validation.alliance.fromOn"],
+      ["fromOn", "January", "validation.alliance.fromOn"],
+      ["note", chars(FIELD_LIMITS.alliance.note.max + 1), "validation.alliance.note"],
+      ["note", "a\u0000b", "validation.common.controlCharacters"],
+    ],
+  },
+  endAllianceInput: {
+    valid: { id, version: 1, toOn: "2020-05-19" },
+    broken: [
+      ["id", "42", "validation.common.id"],
+      ["toOn", undefined, "validation.alliance.toOn"],
+      ["toOn", "2099-01-01", "validation.alliance.toOn"],
+      ...versionedRules.filter(([field]) => field === "version"),
+    ],
+  },
+};
 
 const rules: Record<string, Record<string, SchemaRules>> = {
   agency: {
@@ -129,6 +320,10 @@ const rules: Record<string, Record<string, SchemaRules>> = {
       accepted: [["body", chars(note.body.max)]],
       broken: [
         ["individualId", "42", "validation.common.id"],
+        // no subject, or two
+        ["individualId", undefined, "validation.note.subject"],
+        ["groupId", id, "validation.note.subject"],
+        ["conflictId", "42", "validation.common.id"],
         ["body", "   ", "validation.note.body"],
         ["body", chars(note.body.max + 1), "validation.note.body"],
         ["body", "a\u0000b", "validation.common.controlCharacters"],
@@ -140,6 +335,85 @@ const rules: Record<string, Record<string, SchemaRules>> = {
     listNotesForIndividualInput: {
       valid: { individualId: id },
       broken: [["individualId", undefined, "validation.common.id"]],
+    },
+    listNotesForGroupInput: {
+      valid: { groupId: id },
+      broken: [["groupId", "42", "validation.common.id"]],
+    },
+    listNotesForConflictInput: {
+      valid: { conflictId: id },
+      broken: [["conflictId", undefined, "validation.common.id"]],
+    },
+  },
+  group: {
+    listGroupsInput: {
+      valid: {},
+      accepted: [
+        ["search", chars(search.max)],
+        lastPage,
+        ["status", "dormant"],
+        ["area", "Granängen"],
+      ],
+      broken: [
+        ...pageRules,
+        ...searchRules,
+        ["status", "banned", "validation.group.status"],
+        ["area", " ", "validation.group.area"],
+        ["area", chars(group.area.max + 1), "validation.group.area"],
+      ],
+    },
+    getGroupInput: { valid: { id }, broken: [["id", "42", "validation.common.id"]] },
+    createGroupInput: {
+      valid: groupFields,
+      accepted: [
+        ["name", chars(group.name.max)],
+        ["aliases", Array.from({ length: group.aliases.max }, (_, i) => `Alias ${i}`)],
+        ["description", ""],
+        ["description", null],
+        ["description", chars(group.description.max)],
+      ],
+      broken: groupRules,
+    },
+    updateGroupInput: {
+      valid: { ...groupFields, id, version: 2 },
+      broken: [
+        ...groupRules,
+        ["id", "42", "validation.common.id"],
+        ...versionedRules.filter(([field]) => field === "version"),
+      ],
+    },
+    addGroupMemberInput: {
+      valid: { groupId: id, individualId: id, affiliation: "member" },
+      accepted: [
+        ["fromOn", "2019-03-01"],
+        ["fromOn", new Date().toISOString().slice(0, 10)],
+        ["fromOn", ""],
+        ["source", chars(groupMembership.source.max)],
+        ["source", ""],
+      ],
+      broken: [
+        ["groupId", "42", "validation.common.id"],
+        ["individualId", undefined, "validation.common.id"],
+        ["affiliation", "leader", "validation.group.affiliation"],
+        ["fromOn", "2099-01-01", "validation.group.fromOn"],
+        ["fromOn", "1899-12-31", "validation.group.fromOn"],
+        ["fromOn", "March 2019", "validation.group.fromOn"],
+        ["source", chars(groupMembership.source.max + 1), "validation.group.source"],
+        ["source", "a\u0000b", "validation.common.controlCharacters"],
+      ],
+    },
+    endGroupMembershipInput: {
+      valid: { membershipId: id, version: 1 },
+      accepted: [
+        ["toOn", "2020-05-19"],
+        ["toOn", ""],
+      ],
+      broken: [
+        ["membershipId", "42", "validation.common.id"],
+        ["toOn", "2099-01-01", "validation.group.toOn"],
+        ["toOn", "yesterday", "validation.group.toOn"],
+        ...versionedRules.filter(([field]) => field === "version"),
+      ],
     },
   },
   individual: {
@@ -249,10 +523,34 @@ const rules: Record<string, Record<string, SchemaRules>> = {
       ],
     },
   },
+  conflict: conflictRules,
+  alliance: allianceRules,
   intervention: {
     listInterventionsForIndividualInput: {
       valid: { individualId: id },
       broken: [["individualId", "42", "validation.common.id"]],
+    },
+  },
+  network: {
+    networkGraphInput: {
+      valid: {},
+      accepted: [
+        ["area", chars(FIELD_LIMITS.group.area.max)],
+        ["conflictStatuses", []],
+        ["conflictStatuses", ["latent", "active", "escalating", "mediated", "resolved"]],
+        ["includeAlliances", false],
+        ["includeEndedAlliances", true],
+      ],
+      broken: [
+        ["area", " ", "validation.network.area"],
+        ["area", chars(FIELD_LIMITS.group.area.max + 1), "validation.network.area"],
+        ["area", "a\u0000b", "validation.common.controlCharacters"],
+        ["conflictStatuses", "active", "validation.network.conflictStatuses"],
+        ["conflictStatuses", ["feud"], "validation.network.conflictStatuses"],
+        ["conflictStatuses", Array(6).fill("active"), "validation.network.conflictStatuses"],
+        ["includeAlliances", "yes", "validation.network.includeAlliances"],
+        ["includeEndedAlliances", 1, "validation.network.includeAlliances"],
+      ],
     },
   },
   membership: {
@@ -274,6 +572,85 @@ const rules: Record<string, Record<string, SchemaRules>> = {
     setUserDisabledInput: {
       valid: { userId: id, disabled: false, version: 2 },
       broken: [["userId", "42", "validation.common.id"], ...versionedRules],
+    },
+  },
+  incident: {
+    listIncidentsInput: {
+      valid: { kind: "shooting", from: "2020-01-01", to: "2020-05-19" },
+      accepted: [
+        ["to", "2020-01-01"],
+        ["conflictId", id],
+        ["district", chars(FIELD_LIMITS.incident.district.max)],
+      ],
+      broken: [
+        ...pageRules,
+        ["kind", "riot", "validation.incident.kind"],
+        ["from", "last spring", "validation.incident.from"],
+        ["to", "2019-12-31", "validation.incident.to"],
+        ["to", "1899-12-31", "validation.incident.to"],
+        ["district", chars(FIELD_LIMITS.incident.district.max + 1), "validation.incident.district"],
+        ["conflictId", "42", "validation.common.id"],
+      ],
+    },
+    getIncidentInput: { valid: { id }, broken: [["id", "42", "validation.common.id"]] },
+    incidentPartyInput: {
+      valid: { individualId: id, role: "victim" },
+      accepted: [["groupId", undefined]],
+      broken: [
+        ["role", "witness", "validation.incident.partyRole"],
+        ["individualId", undefined, "validation.incident.party"],
+      ],
+    },
+    createIncidentInput: {
+      valid: {
+        kind: "shooting",
+        occurredAt: "2020-03-01T21:30",
+        district: "Rosengård",
+        dead: 0,
+        injured: "2",
+      },
+      accepted: [
+        ["conflictId", ""],
+        ["conflictId", null],
+        ["summary", chars(FIELD_LIMITS.incident.summary.max)],
+        ["dead", FIELD_LIMITS.incidentCasualties.max],
+        [
+          "parties",
+          Array.from({ length: FIELD_LIMITS.incidentParties.max }, () => ({
+            groupId: id,
+            role: "linked",
+          })),
+        ],
+      ],
+      broken: [
+        ["kind", undefined, "validation.incident.kind"],
+        ["occurredAt", "yesterday evening", "validation.incident.occurredAt"],
+        ["occurredAt", "2999-01-01T00:00", "validation.incident.occurredAt"],
+        ["occurredAt", "1899-12-31T00:00", "validation.incident.occurredAt"],
+        ["district", " ", "validation.incident.district"],
+        ["dead", -1, "validation.incident.dead"],
+        ["dead", FIELD_LIMITS.incidentCasualties.max + 1, "validation.incident.dead"],
+        ["injured", 1.5, "validation.incident.injured"],
+        ["summary", chars(FIELD_LIMITS.incident.summary.max + 1), "validation.incident.summary"],
+        ["conflictId", "42", "validation.common.id"],
+        ["parties", "the usual", "validation.incident.parties"],
+        [
+          "parties",
+          Array.from({ length: FIELD_LIMITS.incidentParties.max + 1 }, () => ({
+            groupId: id,
+            role: "linked",
+          })),
+          "validation.incident.parties",
+        ],
+        ["parties", [{ role: "victim" }], "validation.incident.party"],
+      ],
+    },
+    reviewIncidentInput: {
+      valid: { id, version: 1, groupInvolvement: "confirmed" },
+      broken: [
+        ["groupInvolvement", "maybe", "validation.incident.groupInvolvement"],
+        ...versionedRules.filter(([field]) => field === "version"),
+      ],
     },
   },
   "access-log": {
@@ -312,13 +689,34 @@ const statedLimits: Record<string, number[]> = {
     individual.registrationReason.max,
   ],
   "validation.individual.reviewDue": [reviewPeriod.max],
+  "validation.group.name": [group.name.max],
+  "validation.group.alias": [alias.min, alias.max],
+  "validation.group.aliases": [group.aliases.max],
+  "validation.group.area": [group.area.max],
+  "validation.group.description": [group.description.max],
+  "validation.group.source": [groupMembership.source.max],
   "validation.accessLog.entityType": [accessLog.entityType.max],
   "validation.accessLog.entityId": [accessLog.entityId.max],
+  "validation.conflict.title": [FIELD_LIMITS.conflict.title.min, FIELD_LIMITS.conflict.title.max],
+  "validation.conflict.description": [FIELD_LIMITS.conflict.description.max],
+  "validation.conflict.parties": [
+    FIELD_LIMITS.conflictParties.min,
+    FIELD_LIMITS.conflictParties.max,
+  ],
+  "validation.conflict.side": [FIELD_LIMITS.conflictParty.side.max],
+  "validation.conflict.reason": [FIELD_LIMITS.conflictChange.reason.max],
+  "validation.alliance.note": [FIELD_LIMITS.alliance.note.max],
   "validation.common.search": [search.max],
+  "validation.incident.district": [FIELD_LIMITS.incident.district.max],
+  "validation.incident.summary": [FIELD_LIMITS.incident.summary.max],
+  "validation.incident.dead": [0, FIELD_LIMITS.incidentCasualties.max],
+  "validation.incident.injured": [0, FIELD_LIMITS.incidentCasualties.max],
+  "validation.incident.parties": [FIELD_LIMITS.incidentParties.max],
   "validation.common.page": [page.min, page.max],
   "validation.common.pageBeyondCount": [count.max],
   "validation.common.pageSize": [pageSize.min, pageSize.max],
   "validation.timeline.limit": [FIELD_LIMITS.timeline.limit.min, FIELD_LIMITS.timeline.limit.max],
+  "validation.network.area": [FIELD_LIMITS.group.area.max],
 };
 
 const domains = readdirSync(servicesDir, { withFileTypes: true })

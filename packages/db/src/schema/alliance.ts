@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { auditColumns, auditIndexes } from "./columns";
 import { group } from "./group";
 
@@ -27,6 +27,11 @@ export const alliance = pgTable(
     ),
     index("alliance_group_a_id_idx").on(t.groupAId),
     index("alliance_group_b_id_idx").on(t.groupBId),
+    // One open alliance between two groups, whichever of them is A: a second is refused
+    // (alliance.create says so first; this holds against two at once).
+    uniqueIndex("alliance_open_pair_unique")
+      .on(sql`least(${t.groupAId}, ${t.groupBId})`, sql`greatest(${t.groupAId}, ${t.groupBId})`)
+      .where(sql`${t.toOn} is null`),
     ...auditIndexes("alliance", t),
   ],
 );

@@ -1,10 +1,12 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { check, date, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { CONFLICT_STATUSES } from "../enum-values";
-import { auditColumns, auditIndexes } from "./columns";
+import { agency } from "./agency";
+import { auditColumns, auditIndexes, timestampNow } from "./columns";
 import { riskLevel } from "./enums";
 import { group } from "./group";
 import { individual } from "./individual";
+import { user } from "./user";
 
 export const conflictStatus = pgEnum("conflict_status", CONFLICT_STATUSES);
 
@@ -19,6 +21,13 @@ export const conflict = pgTable(
     startedOn: date({ mode: "string" }),
     resolvedOn: date({ mode: "string" }),
     description: text(),
+    /**
+     * What a title search looks in: the title case-folded by `search_fold` (migration 0006),
+     * stored so that the function runs when a row is written, not for every row a search reads.
+     */
+    searchText: text()
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`search_fold(${conflict.title})`),
     ...auditColumns(),
   },
   (t) => [
@@ -29,6 +38,10 @@ export const conflict = pgTable(
     ),
     index("conflict_status_idx").on(t.status),
     index("conflict_started_on_idx").on(t.startedOn),
+    // The list's order (the most dangerous first, then the latest started, the id last): its
+    // first page is a walk of this index to the LIMIT, not a sort of the table.
+    index("conflict_risk_order_idx").on(t.riskLevel.desc(), t.startedOn.desc().nullsLast(), t.id),
+    index("conflict_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     ...auditIndexes("conflict", t),
   ],
 );
@@ -55,5 +68,41 @@ export const conflictParty = pgTable(
     index("conflict_party_group_id_idx").on(t.groupId),
     index("conflict_party_individual_id_idx").on(t.individualId),
     ...auditIndexes("conflict_party", t),
+  ],
+);
+
+/**
+ * One change of a conflict's status or risk level: what they became, what they were (none
+ * for the row that records the conflict), who changed them as which agency, when, and why.
+ * Written in the transaction of the change itself, so the history is the conflict's own;
+ * never updated, so no audit or version columns (append-only in spirit: the access log's
+ * trigger is for the log, this is case history, deleted with its conflict).
+ */
+export const conflictChange = pgTable(
+  "conflict_change",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conflictId: uuid()
+      .notNull()
+      .references(() => conflict.id, { onDelete: "cascade" }),
+    status: conflictStatus().notNull(),
+    riskLevel: riskLevel().notNull(),
+    previousStatus: conflictStatus(),
+    previousRiskLevel: riskLevel(),
+    // Users and agencies are disabled, never deleted, so these references stay valid.
+    changedById: uuid().references(() => user.id),
+    changedByAgencyId: uuid().references(() => agency.id),
+    changedAt: timestampNow(),
+    reason: text(),
+  },
+  (t) => [
+    check(
+      "conflict_change_previous_together",
+      sql`(${t.previousStatus} is null) = (${t.previousRiskLevel} is null)`,
+    ),
+    check("conflict_change_reason_not_blank", sql`${t.reason} is null or btrim(${t.reason}) <> ''`),
+    index("conflict_change_conflict_changed_at_idx").on(t.conflictId, t.changedAt),
+    index("conflict_change_changed_by_id_idx").on(t.changedById),
+    index("conflict_change_changed_by_agency_id_idx").on(t.changedByAgencyId),
   ],
 );

@@ -1,7 +1,7 @@
-import type { conflict, conflictParty, incident, incidentParty } from "../schema";
-import type { Organisation } from "./agencies-users";
+import type { conflict, conflictChange, conflictParty, incident, incidentParty } from "../schema";
+import type { AgencyKey, Organisation } from "./agencies-users";
 import type { Row } from "./insert";
-import { CONFLICTS, DISTRICTS, GROUPS } from "./names";
+import { CONFLICTS, DISTRICTS, GROUPS, type ConflictSpec } from "./names";
 import type { People, Person } from "./people-groups";
 import { atHour, createRandom, dayBetween, idStream, momentOn, type Random } from "./random";
 
@@ -53,6 +53,8 @@ export interface Violence {
   conflicts: Row<typeof conflict>[];
   conflictIds: string[];
   conflictParties: Row<typeof conflictParty>[];
+  /** Each conflict's history of status and risk: its first state, then each change. */
+  conflictChanges: Row<typeof conflictChange>[];
   incidents: Row<typeof incident>[];
   incidentParties: Row<typeof incidentParty>[];
   /** Shootings a group was party to, oldest first: the triggers of its enforcement ledger. */
@@ -86,6 +88,29 @@ export function buildViolence(org: Organisation, people: People): Violence {
     createdAt: atHour(c.startedOn < "2018-01-10" ? "2018-01-10" : c.startedOn, 11),
     createdById: author,
   }));
+  const nextConflictChangeId = idStream("conflict_change");
+  const agencyOf: Record<ConflictSpec["history"][number]["by"], AgencyKey> = {
+    policeStaff: "police",
+    policeManager: "police",
+    exitStaff: "exit",
+  };
+  const conflictChanges: Violence["conflictChanges"] = CONFLICTS.flatMap((c, i) =>
+    c.history.map((step, k) => {
+      const before = k > 0 ? c.history[k - 1] : undefined;
+      return {
+        id: nextConflictChangeId(),
+        conflictId: conflictIds[i] as string,
+        status: step.status,
+        riskLevel: step.riskLevel,
+        previousStatus: before?.status ?? null,
+        previousRiskLevel: before?.riskLevel ?? null,
+        changedById: org.userId[step.by],
+        changedByAgencyId: org.agencyId[agencyOf[step.by]],
+        changedAt: atHour(step.on, 11),
+        reason: step.reason,
+      };
+    }),
+  );
   const conflictParties: Violence["conflictParties"] = [];
   CONFLICTS.forEach((c, i) => {
     c.sides.forEach((side, s) => {
@@ -236,6 +261,7 @@ export function buildViolence(org: Organisation, people: People): Violence {
     conflicts,
     conflictIds,
     conflictParties,
+    conflictChanges,
     incidents,
     incidentParties,
     shootingsOfGroup,

@@ -94,6 +94,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     await insertAll(tx, s.alliance, d.people.alliances);
     await insertAll(tx, s.conflict, d.violence.conflicts);
     await insertAll(tx, s.conflictParty, d.violence.conflictParties);
+    await insertAll(tx, s.conflictChange, d.violence.conflictChanges);
     await insertAll(tx, s.incident, d.violence.incidents);
     await insertAll(tx, s.incidentParty, d.violence.incidentParties);
     await insertAll(tx, s.intervention, d.work.interventions);

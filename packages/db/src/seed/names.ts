@@ -158,6 +158,17 @@ export interface ConflictSpec {
   riskLevel: "low" | "medium" | "high" | "critical";
   startedOn: string;
   resolvedOn: string | null;
+  /**
+   * How its status and risk came to be what they are: the state it was recorded in, then
+   * each change, by whom and why; the last is the conflict's status and risk now.
+   */
+  history: ReadonlyArray<{
+    on: string;
+    status: ConflictSpec["status"];
+    riskLevel: ConflictSpec["riskLevel"];
+    by: "policeStaff" | "policeManager" | "exitStaff";
+    reason: string | null;
+  }>;
 }
 
 export const CONFLICTS: readonly ConflictSpec[] = [
@@ -168,6 +179,23 @@ export const CONFLICTS: readonly ConflictSpec[] = [
     riskLevel: "critical",
     startedOn: "2016-09-14",
     resolvedOn: null,
+    history: [
+      { on: "2018-01-10", status: "active", riskLevel: "high", by: "policeStaff", reason: null },
+      {
+        on: "2018-09-03",
+        status: "escalating",
+        riskLevel: "high",
+        by: "policeStaff",
+        reason: "Two shootings between the groups within a week.",
+      },
+      {
+        on: "2019-04-12",
+        status: "escalating",
+        riskLevel: "critical",
+        by: "policeManager",
+        reason: "A hand grenade at a member's door; retaliation expected.",
+      },
+    ],
   },
   {
     title: "Lärk 21 vs Tallbo Familjen",
@@ -176,6 +204,16 @@ export const CONFLICTS: readonly ConflictSpec[] = [
     riskLevel: "high",
     startedOn: "2017-03-02",
     resolvedOn: null,
+    history: [
+      { on: "2018-01-10", status: "latent", riskLevel: "medium", by: "policeStaff", reason: null },
+      {
+        on: "2018-06-20",
+        status: "active",
+        riskLevel: "high",
+        by: "policeStaff",
+        reason: "Shots fired at Tallbo Familjen's meeting place.",
+      },
+    ],
   },
   {
     title: "Sjöstaden split",
@@ -184,6 +222,16 @@ export const CONFLICTS: readonly ConflictSpec[] = [
     riskLevel: "medium",
     startedOn: "2017-11-20",
     resolvedOn: null,
+    history: [
+      { on: "2018-01-10", status: "active", riskLevel: "high", by: "policeStaff", reason: null },
+      {
+        on: "2019-03-15",
+        status: "mediated",
+        riskLevel: "medium",
+        by: "exitStaff",
+        reason: "Both sides met the exit programme's mediators and agreed to keep apart.",
+      },
+    ],
   },
   {
     title: "Kvarnåsen drug market",
@@ -192,6 +240,16 @@ export const CONFLICTS: readonly ConflictSpec[] = [
     riskLevel: "high",
     startedOn: "2018-05-07",
     resolvedOn: null,
+    history: [
+      { on: "2018-05-07", status: "active", riskLevel: "medium", by: "policeStaff", reason: null },
+      {
+        on: "2019-10-01",
+        status: "active",
+        riskLevel: "high",
+        by: "policeManager",
+        reason: "Dealers threatened at the square; a firearm seized.",
+      },
+    ],
   },
   {
     title: "Hagalund feud",
@@ -200,6 +258,23 @@ export const CONFLICTS: readonly ConflictSpec[] = [
     riskLevel: "low",
     startedOn: "2016-04-11",
     resolvedOn: "2019-02-28",
+    history: [
+      { on: "2018-01-10", status: "active", riskLevel: "medium", by: "policeStaff", reason: null },
+      {
+        on: "2018-11-05",
+        status: "mediated",
+        riskLevel: "medium",
+        by: "exitStaff",
+        reason: "Mediation between the two families.",
+      },
+      {
+        on: "2019-02-28",
+        status: "resolved",
+        riskLevel: "low",
+        by: "policeStaff",
+        reason: "No incident for a year; the families settled.",
+      },
+    ],
   },
   {
     title: "Harbour debts",
@@ -208,6 +283,9 @@ export const CONFLICTS: readonly ConflictSpec[] = [
     riskLevel: "medium",
     startedOn: "2019-06-01",
     resolvedOn: null,
+    history: [
+      { on: "2019-06-01", status: "latent", riskLevel: "medium", by: "policeStaff", reason: null },
+    ],
   },
 ];
 

@@ -40,6 +40,7 @@ const TABLES = [
   "alliance",
   "conflict",
   "conflict_party",
+  "conflict_change",
   "incident",
   "incident_party",
   "intervention",
@@ -123,6 +124,32 @@ describe("the demo seed", () => {
       await figure(sql`
       select count(distinct individual_id)::int as n from outcome where kind = ${kind}`),
     ).toBe(12);
+  });
+
+  it("gives every conflict a history that starts when it was recorded and ends at its status and risk now", async () => {
+    const rows = await db.execute<{
+      n: number;
+      first: boolean;
+      last: boolean;
+      chained: boolean;
+    }>(sql`
+      select count(h.*)::int as n,
+        bool_and(h.previous_status is null) filter (where h.rank = 1) as first,
+        bool_and(h.status = c.status and h.risk_level = c.risk_level) filter (where h.rank = h.total) as last,
+        bool_and(h.previous_status = h.before_status and h.previous_risk_level = h.before_risk) filter (where h.rank > 1) as chained
+      from conflict c join (
+        select *, row_number() over w as rank, count(*) over (partition by conflict_id) as total,
+          lag(status) over w as before_status, lag(risk_level) over w as before_risk
+        from conflict_change window w as (partition by conflict_id order by changed_at)
+      ) h on h.conflict_id = c.id
+      group by c.id`);
+    expect(rows.length).toBe(await figure(sql`select count(*)::int as n from conflict`));
+    for (const row of rows) {
+      expect(row.first).toBe(true);
+      expect(row.last).toBe(true);
+      expect(row.chained ?? true).toBe(true);
+    }
+    expect(rows.some((row) => row.n > 2)).toBe(true);
   });
 
   it("keeps the relocated and the changed-at-home apart (12 + 12 of the 30)", async () => {

@@ -14,7 +14,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations("nav");
   const tp = await getTranslations("purpose");
   const tPurpose = await getTranslations("enums.accessPurpose");
-  const nav = [{ href: "/individuals", label: t("individuals") }];
+  const nav = [
+    { href: "/individuals", label: t("individuals") },
+    { href: "/groups", label: t("groups") },
+    { href: "/conflicts", label: t("conflicts") },
+    { href: "/incidents", label: t("incidents") },
+    { href: "/network", label: t("network") },
+  ];
   const purpose = (
     <PurposeMenu
       label={tp("label")}

@@ -17,7 +17,7 @@ import type { IndividualConnectionsInput } from "./schemas";
 const OPEN_REFERRAL_STATUSES = ["sent", "accepted", "in_progress"] as const;
 
 /** A membership in force today: begun (or of no known start) and not yet ended. */
-function currentMembership(): SQL {
+export function currentMembership(): SQL {
   return and(
     or(isNull(groupMembership.fromOn), lte(groupMembership.fromOn, sql`current_date`)),
     or(isNull(groupMembership.toOn), gte(groupMembership.toOn, sql`current_date`)),

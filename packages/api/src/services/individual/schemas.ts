@@ -6,7 +6,7 @@ import {
   SUPERVISIONS,
 } from "@truce/db/enum-values";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
-import { recordId, recordVersion } from "../fields";
+import { calendarDate, optionalField, recordId, recordVersion, today } from "../fields";
 import { pageInput } from "../pagination";
 import { plainText, searchText } from "../text";
 
@@ -38,28 +38,6 @@ export type ListIndividualsInput = z.infer<typeof listIndividualsInput>;
 
 export const getIndividualProfileInput = z.object({ id: recordId });
 export type GetIndividualProfileInput = z.infer<typeof getIndividualProfileInput>;
-
-/** A refinement checked only on a value that passed the checks before it: one message each. */
-const once = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
-
-/** A calendar date as a form sends it ("2026-01-31"), from 1900 on; `rule` a further check. */
-const calendarDate = (key: string, rule: (value: string) => boolean) =>
-  z.iso
-    .date(key)
-    .refine((value) => value >= "1900-01-01" && rule(value), { message: key, ...once });
-
-/**
- * A field a form may leave empty: "" (an empty input), null and leaving it out all mean
- * none, which the procedure gets as null (so what it returns it also takes).
- */
-function optionalField<T extends z.ZodType<string>>(field: T, key: string) {
-  return z
-    .union([z.literal("").transform(() => undefined), field], key)
-    .nullish()
-    .transform((value) => value ?? null);
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Months from today as a date, for the latest review date a form may set. */
 function monthsFromToday(months: number): string {

@@ -2,20 +2,23 @@ import { note } from "@truce/db/schema";
 import { AppError } from "../../errors";
 import { recordAccess } from "../access-log/record-access";
 import { inTransaction, type ServiceContext } from "../context";
-import { findVisibleIndividual } from "../individual/find-visible-individual";
+import { findNoteSubject } from "./note-subject";
 import type { CreateNoteInput } from "./schemas";
 
-/** Writes a note on a person the actor can see, as their agency, and logs the change. */
+/**
+ * Writes a note on a person the actor can see, a group or a conflict, as their agency, and
+ * logs the change.
+ */
 export async function createNote(ctx: ServiceContext, input: CreateNoteInput) {
   const { actor } = ctx;
   const agencyId = actor.membership?.agencyId;
   if (!agencyId) throw new AppError("FORBIDDEN", "apiErrors.agencyRequired");
   return inTransaction(ctx, async (tx) => {
-    const subject = await findVisibleIndividual(tx, input.individualId);
+    const subject = await findNoteSubject(tx, input);
     const [created] = await tx.db
       .insert(note)
       .values({
-        individualId: subject.id,
+        ...subject,
         body: input.body,
         kind: input.kind,
         visibility: input.visibility,
@@ -30,7 +33,7 @@ export async function createNote(ctx: ServiceContext, input: CreateNoteInput) {
       entityType: "note",
       entityId: created.id,
       fields: ["body", "kind", "visibility"],
-      detail: { individualId: subject.id },
+      detail: subject,
     });
     return created;
   });

@@ -4,7 +4,13 @@ import { recordRead, type CaseContentContext } from "../../case-read";
 import { noteReadableScope } from "../../policy";
 import { inTransaction, type ServiceContext } from "../context";
 import { findVisibleIndividual } from "../individual/find-visible-individual";
-import type { ListNotesForIndividualInput } from "./schemas";
+import { findGroup } from "../group/find-group";
+import { findConflict } from "./note-subject";
+import type {
+  ListNotesForConflictInput,
+  ListNotesForGroupInput,
+  ListNotesForIndividualInput,
+} from "./schemas";
 
 const noteColumns = {
   id: note.id,
@@ -37,6 +43,51 @@ export async function listNotesForIndividual(
       .orderBy(desc(note.createdAt), desc(note.id));
     await recordRead(tx, {
       entityType: "individual",
+      entityId: subject.id,
+      detail: { view: "notes", noteIds: rows.map((n) => n.id) },
+    });
+    return rows;
+  });
+}
+
+/**
+ * The notes on a group that the actor may read, newest first, and the read in the access log,
+ * in one transaction. Social services' stay within the agency: a group is no one who could
+ * consent (noteReadableScope).
+ */
+export async function listNotesForGroup(ctx: CaseContentContext, input: ListNotesForGroupInput) {
+  return inTransaction(ctx, async (tx) => {
+    const subject = await findGroup(tx, input.groupId);
+    const rows = await tx.db
+      .select(noteColumns)
+      .from(note)
+      .innerJoin(agency, eq(agency.id, note.authorAgencyId))
+      .where(and(eq(note.groupId, subject.id), noteReadableScope(tx.actor)))
+      .orderBy(desc(note.createdAt), desc(note.id));
+    await recordRead(tx, {
+      entityType: "group",
+      entityId: subject.id,
+      detail: { view: "notes", noteIds: rows.map((n) => n.id) },
+    });
+    return rows;
+  });
+}
+
+/** The notes on a conflict that the actor may read, as on a group (listNotesForGroup). */
+export async function listNotesForConflict(
+  ctx: CaseContentContext,
+  input: ListNotesForConflictInput,
+) {
+  return inTransaction(ctx, async (tx) => {
+    const subject = await findConflict(tx, input.conflictId);
+    const rows = await tx.db
+      .select(noteColumns)
+      .from(note)
+      .innerJoin(agency, eq(agency.id, note.authorAgencyId))
+      .where(and(eq(note.conflictId, subject.id), noteReadableScope(tx.actor)))
+      .orderBy(desc(note.createdAt), desc(note.id));
+    await recordRead(tx, {
+      entityType: "conflict",
       entityId: subject.id,
       detail: { view: "notes", noteIds: rows.map((n) => n.id) },
     });

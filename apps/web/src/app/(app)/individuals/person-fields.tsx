@@ -134,7 +134,7 @@ export function PersonFields<T extends FieldValues, TChecked>({
  * The aliases as one text box, separated by commas: what is typed stays as typed, and the
  * field holds the list (empty parts left out).
  */
-function AliasesInput({
+export function AliasesInput({
   value,
   onChange,
   onBlur,
@@ -174,7 +174,7 @@ function AliasesInput({
 }
 
 /** The aliases' message: the list's own, or the first alias's. */
-function AliasesMessage() {
+export function AliasesMessage() {
   const { error, formMessageId } = useFormField();
   const items = error as unknown as
     (Record<string, { message?: string }> & { message?: string }) | undefined;

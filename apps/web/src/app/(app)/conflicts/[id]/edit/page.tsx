@@ -1,0 +1,25 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { currentPurpose } from "~/components/purpose";
+import { PurposeRequired } from "~/components/purpose-required";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { EditForm } from "./edit-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("conflicts.form"))("editTitle") };
+}
+
+export default async function EditConflictPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = z.uuid().safeParse((await params).id);
+  if (!parsed.success) notFound();
+  const id = parsed.data;
+  // The form reads the conflict's profile, which shows people: logged with its purpose.
+  if (!(await currentPurpose())) return <PurposeRequired />;
+  await prefetch(trpc.conflict.byId.queryOptions({ id }));
+  return (
+    <HydrateClient>
+      <EditForm id={id} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,158 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { setConflictStatusInput } from "@truce/api/schemas/conflict";
+import { CONFLICT_STATUSES, RISK_LEVELS } from "@truce/db/enum-values";
+import { FIELD_LIMITS } from "@truce/db/field-limits";
+import {
+  Alert,
+  AlertDescription,
+  Button,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  NativeSelectField,
+  Textarea,
+  useServerForm,
+} from "@truce/ui";
+import { useTRPC } from "~/trpc/react";
+
+/**
+ * Changes a conflict's status or risk level, with the reason, from the version the profile
+ * shows: a row of its history. Refused as stale if the conflict changed meanwhile: the dialog
+ * says so, the profile is read again, and the choice stays for a second try.
+ */
+export function StatusDialog({
+  conflict,
+  refetch,
+}: {
+  conflict: {
+    id: string;
+    version: number;
+    status: (typeof CONFLICT_STATUSES)[number];
+    riskLevel: (typeof RISK_LEVELS)[number];
+  };
+  refetch: () => unknown;
+}) {
+  const t = useTranslations("conflicts.statusDialog");
+  const tEnum = useTranslations("enums");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const mutation = useMutation(trpc.conflict.setStatus.mutationOptions());
+  const now = { status: conflict.status, riskLevel: conflict.riskLevel, reason: "" };
+  const { form, formError, onSubmit, clearFormError } = useServerForm({
+    schema: setConflictStatusInput,
+    defaultValues: now,
+    values: { id: conflict.id, version: conflict.version, ...now },
+    afterSuccess: "keep",
+    onStale: refetch,
+    submit: async (values) => {
+      await mutation.mutateAsync(values);
+      await Promise.all([
+        queryClient.invalidateQueries(trpc.conflict.byId.queryFilter({ id: conflict.id })),
+        queryClient.invalidateQueries(trpc.conflict.list.pathFilter()),
+      ]);
+      form.setValue("reason", "");
+    },
+  });
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) clearFormError();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="outline">{t("trigger")}</Button>
+      </DialogTrigger>
+      <DialogContent className="max-h-[90dvh] overflow-y-auto">
+        <Form {...form}>
+          <form
+            noValidate
+            className="space-y-4"
+            onSubmit={(event) => {
+              void onSubmit(event).then((taken) => taken && setOpen(false));
+            }}
+          >
+            <DialogHeader>
+              <DialogTitle>{t("title")}</DialogTitle>
+              <DialogDescription>
+                {t("description", {
+                  status: tEnum(`conflictStatus.${conflict.status}`),
+                  risk: tEnum(`riskLevel.${conflict.riskLevel}`),
+                })}
+              </DialogDescription>
+            </DialogHeader>
+            {formError ? (
+              <Alert variant="destructive">
+                <AlertDescription>{formError}</AlertDescription>
+              </Alert>
+            ) : null}
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+              <NativeSelectField
+                control={form.control}
+                name="status"
+                label={t("status")}
+                options={CONFLICT_STATUSES.map((s) => ({
+                  value: s,
+                  label: tEnum(`conflictStatus.${s}`),
+                }))}
+              />
+              <NativeSelectField
+                control={form.control}
+                name="riskLevel"
+                label={t("risk")}
+                options={RISK_LEVELS.map((r) => ({ value: r, label: tEnum(`riskLevel.${r}`) }))}
+              />
+            </div>
+            <FormField
+              control={form.control}
+              name="reason"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("reason")}</FormLabel>
+                  <FormControl>
+                    <Textarea
+                      {...field}
+                      value={field.value ?? ""}
+                      rows={3}
+                      maxLength={FIELD_LIMITS.conflictChange.reason.max}
+                    />
+                  </FormControl>
+                  <FormDescription>{t("reasonHint")}</FormDescription>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button type="button" variant="outline">
+                  {t("cancel")}
+                </Button>
+              </DialogClose>
+              <Button type="submit" disabled={form.formState.isSubmitting}>
+                {t("confirm")}
+              </Button>
+            </DialogFooter>
+          </form>
+        </Form>
+      </DialogContent>
+    </Dialog>
+  );
+}

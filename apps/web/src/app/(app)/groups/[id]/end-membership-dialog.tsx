@@ -1,0 +1,135 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { endGroupMembershipInput } from "@truce/api/schemas/group";
+import {
+  Alert,
+  AlertDescription,
+  Button,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  Input,
+  useServerForm,
+} from "@truce/ui";
+import { useTRPC } from "~/trpc/react";
+
+/** Today as the server's rule reads it (a date no later than today), for a date input. */
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Ends a membership from the version the profile shows, on its last day (today unless
+ * changed): a dialog that confirms it. Refused as stale if the membership changed meanwhile:
+ * the dialog says so and the profile is read again.
+ */
+export function EndMembershipDialog({
+  membership,
+  personName,
+  groupId,
+  refetch,
+}: {
+  membership: { id: string; version: number; fromOn: string | null };
+  personName: string;
+  groupId: string;
+  refetch: () => unknown;
+}) {
+  const t = useTranslations("groups.endMembership");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const mutation = useMutation(trpc.group.endMembership.mutationOptions());
+  const { form, formError, onSubmit, clearFormError } = useServerForm({
+    schema: endGroupMembershipInput,
+    defaultValues: { toOn: today() },
+    values: { membershipId: membership.id, version: membership.version, toOn: today() },
+    afterSuccess: "keep",
+    onStale: refetch,
+    submit: async (values) => {
+      await mutation.mutateAsync(values);
+      await Promise.all([
+        queryClient.invalidateQueries(trpc.group.byId.queryFilter({ id: groupId })),
+        queryClient.invalidateQueries(trpc.group.list.pathFilter()),
+      ]);
+    },
+  });
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) clearFormError();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm" aria-label={t("triggerFor", { name: personName })}>
+          {t("trigger")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <Form {...form}>
+          <form
+            noValidate
+            className="space-y-4"
+            onSubmit={(event) => {
+              void onSubmit(event).then((taken) => taken && setOpen(false));
+            }}
+          >
+            <DialogHeader>
+              <DialogTitle>{t("title")}</DialogTitle>
+              <DialogDescription>{t("description", { name: personName })}</DialogDescription>
+            </DialogHeader>
+            {formError ? (
+              <Alert variant="destructive">
+                <AlertDescription>{formError}</AlertDescription>
+              </Alert>
+            ) : null}
+            <FormField
+              control={form.control}
+              name="toOn"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("toOn")}</FormLabel>
+                  <FormControl>
+                    <Input
+                      type="date"
+                      {...field}
+                      value={field.value ?? ""}
+                      min={membership.fromOn ?? undefined}
+                      max={today()}
+                    />
+                  </FormControl>
+                  <FormDescription>{t("hint")}</FormDescription>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button type="button" variant="outline">
+                  {t("cancel")}
+                </Button>
+              </DialogClose>
+              <Button type="submit" disabled={form.formState.isSubmitting}>
+                {t("confirm")}
+              </Button>
+            </DialogFooter>
+          </form>
+        </Form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,323 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useFieldArray } from "react-hook-form";
+import { createIncidentInput } from "@truce/api/schemas/incident";
+import { INCIDENT_KINDS, INCIDENT_PARTY_ROLES } from "@truce/db/enum-values";
+import { FIELD_LIMITS } from "@truce/db/field-limits";
+import {
+  Alert,
+  AlertDescription,
+  Button,
+  ErrorState,
+  Form,
+  FormControl,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  Input,
+  Label,
+  LoadingState,
+  NativeSelect,
+  NativeSelectField,
+  Textarea,
+  useErrorMessage,
+  useServerForm,
+} from "@truce/ui";
+import { PersonPicker } from "~/components/person-picker";
+import { useTRPC } from "~/trpc/react";
+
+/** Now, as a date-and-time input holds it (local time, to the minute). */
+function nowLocal(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Records an incident: the form waits for its choices (conflicts, groups, districts). */
+export function IncidentForm() {
+  const t = useTranslations("incidents");
+  const errorMessage = useErrorMessage();
+  const trpc = useTRPC();
+  const options = useQuery(trpc.incident.formOptions.queryOptions());
+  if (options.isPending) return <LoadingState label={t("loading")} />;
+  if (options.isError) {
+    return <ErrorState title={t("optionsError")} description={errorMessage(options.error)} />;
+  }
+  return <IncidentFormFields options={options.data} />;
+}
+
+function IncidentFormFields({
+  options,
+}: {
+  options: {
+    conflicts: { id: string; title: string }[];
+    groups: { id: string; name: string }[];
+    districts: string[];
+  };
+}) {
+  const t = useTranslations("incidents");
+  const tEnum = useTranslations("enums");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  // The names of the people picked as parties, for the list (the form holds their ids).
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [groupToAdd, setGroupToAdd] = useState("");
+  const create = useMutation(
+    trpc.incident.create.mutationOptions({
+      onSuccess: async ({ id }) => {
+        await queryClient.invalidateQueries(trpc.incident.list.pathFilter());
+        router.push(`/incidents/${id}`);
+      },
+    }),
+  );
+  const { form, formError, onSubmit } = useServerForm({
+    schema: createIncidentInput,
+    defaultValues: {
+      kind: undefined,
+      occurredAt: nowLocal(),
+      district: "",
+      dead: 0,
+      injured: 0,
+      conflictId: "",
+      summary: "",
+      parties: [],
+    },
+    submit: (values) => create.mutateAsync(values),
+  });
+  const parties = useFieldArray({ control: form.control, name: "parties" });
+  const groupName = (id: string) => options.groups.find((g) => g.id === id)?.name ?? id;
+  const partyIds = parties.fields.map((p) => p.individualId ?? p.groupId ?? "");
+  const partiesError = form.formState.errors.parties;
+  const partiesMessage =
+    partiesError?.message ??
+    (Array.isArray(partiesError) ? partiesError.find((e) => e)?.individualId?.message : undefined);
+
+  return (
+    <Form {...form}>
+      <form noValidate className="space-y-6" onSubmit={(event) => void onSubmit(event)}>
+        {formError ? (
+          <Alert variant="destructive">
+            <AlertDescription>{formError}</AlertDescription>
+          </Alert>
+        ) : null}
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <NativeSelectField
+            control={form.control}
+            name="kind"
+            label={t("fields.kind")}
+            options={[
+              { value: "", label: t("choose") },
+              ...INCIDENT_KINDS.map((k) => ({ value: k, label: tEnum(`incidentKind.${k}`) })),
+            ]}
+          />
+          <FormField
+            control={form.control}
+            name="occurredAt"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>{t("fields.occurredAt")}</FormLabel>
+                <FormControl>
+                  <Input
+                    type="datetime-local"
+                    name={field.name}
+                    ref={field.ref}
+                    onBlur={field.onBlur}
+                    value={typeof field.value === "string" ? field.value : ""}
+                    onChange={field.onChange}
+                  />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="district"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>{t("fields.district")}</FormLabel>
+                <FormControl>
+                  <Input
+                    {...field}
+                    list="incident-districts"
+                    autoComplete="off"
+                    maxLength={FIELD_LIMITS.incident.district.max}
+                  />
+                </FormControl>
+                <datalist id="incident-districts">
+                  {options.districts.map((d) => (
+                    <option key={d} value={d} />
+                  ))}
+                </datalist>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <NativeSelectField
+            control={form.control}
+            name="conflictId"
+            label={t("fields.conflict")}
+            options={[
+              { value: "", label: t("noConflict") },
+              ...options.conflicts.map((c) => ({ value: c.id, label: c.title })),
+            ]}
+          />
+          {(["dead", "injured"] as const).map((name) => (
+            <FormField
+              key={name}
+              control={form.control}
+              name={name}
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t(`fields.${name}`)}</FormLabel>
+                  <FormControl>
+                    <Input
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={FIELD_LIMITS.incidentCasualties.max}
+                      name={field.name}
+                      ref={field.ref}
+                      onBlur={field.onBlur}
+                      value={String(field.value ?? "")}
+                      onChange={field.onChange}
+                    />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+          ))}
+          <FormField
+            control={form.control}
+            name="summary"
+            render={({ field }) => (
+              <FormItem className="sm:col-span-2">
+                <FormLabel>{t("fields.summary")}</FormLabel>
+                <FormControl>
+                  <Textarea rows={3} maxLength={FIELD_LIMITS.incident.summary.max} {...field} />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+        </div>
+
+        <fieldset className="space-y-4 rounded-lg border p-4">
+          <legend className="px-1 text-sm font-medium">{t("parties.title")}</legend>
+          {parties.fields.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("parties.empty")}</p>
+          ) : (
+            <ul className="space-y-2" aria-label={t("parties.title")}>
+              {parties.fields.map((party, index) => {
+                const name = party.individualId
+                  ? (names[party.individualId] ?? party.individualId)
+                  : groupName(party.groupId ?? "");
+                return (
+                  <li
+                    key={party.id}
+                    className="flex flex-wrap items-end gap-3"
+                    data-testid="incident-party"
+                  >
+                    <span className="min-w-40 flex-1 py-2">
+                      {name}{" "}
+                      <span className="text-muted-foreground">
+                        ({party.individualId ? t("parties.person") : t("parties.group")})
+                      </span>
+                    </span>
+                    <div className="grid gap-1.5">
+                      <Label htmlFor={`party-role-${index}`}>{t("parties.role")}</Label>
+                      <NativeSelect
+                        id={`party-role-${index}`}
+                        {...form.register(`parties.${index}.role`)}
+                      >
+                        {INCIDENT_PARTY_ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {tEnum(`incidentPartyRole.${r}`)}
+                          </option>
+                        ))}
+                      </NativeSelect>
+                    </div>
+                    <Button
+                      type="button"
+                      variant="outline"
+                      aria-label={t("parties.removeNamed", { name })}
+                      onClick={() => parties.remove(index)}
+                    >
+                      {t("parties.remove")}
+                    </Button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {partiesMessage ? (
+            <p className="text-sm text-destructive">{String(partiesMessage)}</p>
+          ) : null}
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <PersonPicker
+              label={t("parties.addPerson")}
+              exclude={partyIds}
+              onPick={(person) => {
+                setNames((known) => ({
+                  ...known,
+                  [person.id]: `${person.givenName} ${person.familyName}`,
+                }));
+                parties.append({ individualId: person.id, role: "victim" });
+              }}
+            />
+            <div className="grid gap-1.5">
+              <Label htmlFor="party-group">{t("parties.addGroup")}</Label>
+              <div className="flex gap-2">
+                <NativeSelect
+                  id="party-group"
+                  value={groupToAdd}
+                  onChange={(event) => setGroupToAdd(event.target.value)}
+                >
+                  <option value="">{t("choose")}</option>
+                  {options.groups
+                    .filter((g) => !partyIds.includes(g.id))
+                    .map((g) => (
+                      <option key={g.id} value={g.id}>
+                        {g.name}
+                      </option>
+                    ))}
+                </NativeSelect>
+                <Button
+                  type="button"
+                  variant="outline"
+                  disabled={!groupToAdd}
+                  onClick={() => {
+                    parties.append({ groupId: groupToAdd, role: "linked" });
+                    setGroupToAdd("");
+                  }}
+                >
+                  {t("parties.add")}
+                </Button>
+              </div>
+            </div>
+          </div>
+        </fieldset>
+
+        <div className="flex flex-wrap gap-3">
+          <Button type="submit" disabled={form.formState.isSubmitting || create.isPending}>
+            {form.formState.isSubmitting || create.isPending ? t("saving") : t("save")}
+          </Button>
+          <Link
+            href="/incidents"
+            className="inline-flex min-h-9 items-center text-sm underline underline-offset-4"
+          >
+            {t("cancel")}
+          </Link>
+        </div>
+      </form>
+    </Form>
+  );
+}

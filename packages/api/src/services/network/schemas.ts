@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { CONFLICT_STATUSES } from "@truce/db/enum-values";
+import { FIELD_LIMITS } from "@truce/db/field-limits";
+import { plainText } from "../text";
+
+// The network picture's input rules: the procedure validates with these and the web app's
+// filters read its address by the same objects (@truce/api/schemas/network).
+
+/**
+ * The largest picture the screen can still draw and read: beyond it the most pressing groups
+ * and edges are kept, and the answer says it was cut (`truncated`).
+ */
+export const NETWORK_BOUNDS = { nodes: 500, edges: 2_000 } as const;
+
+/** The conflicts the picture shows unless asked otherwise: every one not yet resolved. */
+export const DEFAULT_CONFLICT_STATUSES = CONFLICT_STATUSES.filter(
+  (status) => status !== "resolved",
+);
+
+export const networkGraphInput = z.object({
+  /** A group's area, matched exactly (the filter offers the areas in use). */
+  area: plainText(FIELD_LIMITS.group.area, "validation.network.area").optional(),
+  /** The conflicts to show by status; none is a picture of alliances only. */
+  conflictStatuses: z
+    .array(
+      z.enum(CONFLICT_STATUSES, "validation.network.conflictStatuses"),
+      "validation.network.conflictStatuses",
+    )
+    // Checked only on a list (`.max` would measure a string too): one message for a value.
+    .refine((list) => list.length <= CONFLICT_STATUSES.length, {
+      message: "validation.network.conflictStatuses",
+      when: ({ issues }) => issues.length === 0,
+    })
+    .default([...DEFAULT_CONFLICT_STATUSES]),
+  includeAlliances: z.boolean("validation.network.includeAlliances").default(true),
+  /** Alliances that ended before today as well as those in force. */
+  includeEndedAlliances: z.boolean("validation.network.includeAlliances").default(false),
+});
+export type NetworkGraphInput = z.infer<typeof networkGraphInput>;

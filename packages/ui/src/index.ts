@@ -52,6 +52,7 @@ export {
   DialogTrigger,
   type DialogContentProps,
 } from "./dialog";
+export { FormDialog, type FormDialogProps } from "./form-dialog";
 export {
   DropdownMenu,
   DropdownMenuCheckboxItem,
@@ -91,7 +92,12 @@ export {
   SelectTrigger,
   SelectValue,
 } from "./select";
-export { NativeSelect, NativeSelectField, type NativeSelectProps } from "./native-select";
+export {
+  FilterSelect,
+  NativeSelect,
+  NativeSelectField,
+  type NativeSelectProps,
+} from "./native-select";
 export { Separator } from "./separator";
 export { Skeleton } from "./skeleton";
 export { Spinner, type SpinnerProps } from "./spinner";

@@ -4,6 +4,7 @@ import { type ComponentProps } from "react";
 import type { Control, FieldPath, FieldValues } from "react-hook-form";
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "./form";
 import { fieldBase } from "./input";
+import { Label } from "./label";
 import { cn } from "./lib/utils";
 
 export type NativeSelectProps = ComponentProps<"select">;
@@ -57,5 +58,44 @@ export function NativeSelectField<TValues extends FieldValues, TChecked = TValue
         </FormItem>
       )}
     />
+  );
+}
+
+/**
+ * One filter of a list page: a label over the browser's own select, whose first choice
+ * ("any") clears the filter. `onChange` gets undefined for "any", so the filter leaves the
+ * address.
+ */
+export function FilterSelect({
+  id,
+  label,
+  anyLabel,
+  value,
+  onChange,
+  choices,
+}: {
+  id: string;
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  choices: readonly { value: string; label: string }[];
+}) {
+  return (
+    <div className="grid gap-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <NativeSelect
+        id={id}
+        value={value ?? ""}
+        onChange={(event) => onChange(event.target.value || undefined)}
+      >
+        <option value="">{anyLabel}</option>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </div>
   );
 }

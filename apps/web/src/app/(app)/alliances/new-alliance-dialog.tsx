@@ -2,23 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { createAllianceInput } from "@truce/api/schemas/alliance";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
 import {
-  Alert,
-  AlertDescription,
   Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-  Form,
   FormControl,
+  FormDialog,
   FormField,
   FormItem,
   FormLabel,
@@ -36,11 +25,10 @@ export function NewAllianceDialog() {
   const t = useTranslations("conflicts.alliances.new");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const options = useQuery(trpc.individual.formOptions.queryOptions());
   const mutation = useMutation(trpc.alliance.create.mutationOptions());
   const start = { groupAId: "", groupBId: "", fromOn: today(), note: "" };
-  const { form, formError, onSubmit, clearFormError } = useServerForm({
+  const server = useServerForm({
     schema: createAllianceInput,
     defaultValues: start,
     submit: async (values) => {
@@ -48,100 +36,69 @@ export function NewAllianceDialog() {
       await queryClient.invalidateQueries(trpc.alliance.list.pathFilter());
     },
   });
+  const { form } = server;
   const groups = [
     { value: "", label: t("chooseGroup") },
     ...(options.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name })),
   ];
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) {
-          clearFormError();
-          form.reset(start);
-        }
+    <FormDialog
+      trigger={<Button>{t("trigger")}</Button>}
+      title={t("title")}
+      description={t("description")}
+      server={server}
+      onOpen={() => {
+        form.reset(start);
       }}
+      submitLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+      className="max-h-[90dvh] overflow-y-auto"
     >
-      <DialogTrigger asChild>
-        <Button>{t("trigger")}</Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[90dvh] overflow-y-auto">
-        <Form {...form}>
-          <form
-            noValidate
-            className="space-y-4"
-            onSubmit={(event) => {
-              void onSubmit(event).then((taken) => taken && setOpen(false));
-            }}
-          >
-            <DialogHeader>
-              <DialogTitle>{t("title")}</DialogTitle>
-              <DialogDescription>{t("description")}</DialogDescription>
-            </DialogHeader>
-            {formError ? (
-              <Alert variant="destructive">
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            ) : null}
-            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-              <NativeSelectField
-                control={form.control}
-                name="groupAId"
-                label={t("groupA")}
-                options={groups}
-              />
-              <NativeSelectField
-                control={form.control}
-                name="groupBId"
-                label={t("groupB")}
-                options={groups}
-              />
-              <FormField
-                control={form.control}
-                name="fromOn"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("fromOn")}</FormLabel>
-                    <FormControl>
-                      <Input type="date" {...field} value={field.value ?? ""} max={today()} />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="note"
-                render={({ field }) => (
-                  <FormItem className="sm:col-span-2">
-                    <FormLabel>{t("note")}</FormLabel>
-                    <FormControl>
-                      <Textarea
-                        {...field}
-                        value={field.value ?? ""}
-                        rows={3}
-                        maxLength={FIELD_LIMITS.alliance.note.max}
-                      />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-            </div>
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline">
-                  {t("cancel")}
-                </Button>
-              </DialogClose>
-              <Button type="submit" disabled={form.formState.isSubmitting}>
-                {t("confirm")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <NativeSelectField
+          control={form.control}
+          name="groupAId"
+          label={t("groupA")}
+          options={groups}
+        />
+        <NativeSelectField
+          control={form.control}
+          name="groupBId"
+          label={t("groupB")}
+          options={groups}
+        />
+        <FormField
+          control={form.control}
+          name="fromOn"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("fromOn")}</FormLabel>
+              <FormControl>
+                <Input type="date" {...field} value={field.value ?? ""} max={today()} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="note"
+          render={({ field }) => (
+            <FormItem className="sm:col-span-2">
+              <FormLabel>{t("note")}</FormLabel>
+              <FormControl>
+                <Textarea
+                  {...field}
+                  value={field.value ?? ""}
+                  rows={3}
+                  maxLength={FIELD_LIMITS.alliance.note.max}
+                />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+      </div>
+    </FormDialog>
   );
 }

@@ -8,7 +8,7 @@ import { useMemo } from "react";
 import type { WebRouterOutputs as RouterOutputs } from "@truce/api";
 import { CONFLICT_STATUSES, RISK_LEVELS } from "@truce/db/enum-values";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
-import { Button, Input, Label, NativeSelect, QueryTable, useUrlList } from "@truce/ui";
+import { Button, FilterSelect, Input, Label, QueryTable, useUrlList } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 import { listInput, PAGE_SIZE, readListPlace } from "./list-place";
 import { RiskBadge } from "./risk-badge";
@@ -29,7 +29,7 @@ export function ConflictsTable() {
   const format = useFormatter();
   const trpc = useTRPC();
   // Search, page and filters live in the address: a reload, a link and "back" keep them.
-  const { search, page, filters, draft, setDraft, goToPage, setFilters } =
+  const { search, page, filters, draft, setDraft, goToPage, setFilters, setFilter } =
     useUrlList(readListPlace);
   const query = useQuery(
     trpc.conflict.list.queryOptions(listInput({ search, page, filters }), {
@@ -142,26 +142,14 @@ export function ConflictsTable() {
             ))}
           </div>
         </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="filter-riskLevel">{t("filters.risk")}</Label>
-          <NativeSelect
-            id="filter-riskLevel"
-            value={filters.riskLevel ?? ""}
-            onChange={(event) =>
-              setFilters({
-                ...filters,
-                riskLevel: (event.target.value || undefined) as (typeof RISK_LEVELS)[number],
-              })
-            }
-          >
-            <option value="">{t("filters.any")}</option>
-            {RISK_LEVELS.map((risk) => (
-              <option key={risk} value={risk}>
-                {tEnum(`riskLevel.${risk}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <FilterSelect
+          id="filter-riskLevel"
+          label={t("filters.risk")}
+          anyLabel={t("filters.any")}
+          value={filters.riskLevel}
+          onChange={(value) => setFilter("riskLevel", value)}
+          choices={RISK_LEVELS.map((risk) => ({ value: risk, label: tEnum(`riskLevel.${risk}`) }))}
+        />
       </fieldset>
       {filtered ? (
         <Button type="button" variant="outline" size="sm" onClick={() => setFilters({})}>

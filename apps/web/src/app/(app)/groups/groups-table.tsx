@@ -7,19 +7,18 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { WebRouterOutputs as RouterOutputs } from "@truce/api";
 import { GROUP_STATUSES } from "@truce/db/enum-values";
-import { Badge, Button, Input, Label, NativeSelect, QueryTable, useUrlList } from "@truce/ui";
+import { Badge, Button, FilterSelect, Input, Label, QueryTable, useUrlList } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 import { listInput, PAGE_SIZE, readListPlace } from "./list-place";
 
 type Row = RouterOutputs["group"]["list"]["items"][number];
-type Filters = ReturnType<typeof readListPlace>["filters"];
 
 export function GroupsTable() {
   const t = useTranslations("groups");
   const tEnum = useTranslations("enums");
   const trpc = useTRPC();
   // Search, page and filters live in the address: a reload, a link and "back" keep them.
-  const { search, page, filters, draft, setDraft, goToPage, setFilters } =
+  const { search, page, filters, draft, setDraft, goToPage, setFilters, setFilter } =
     useUrlList(readListPlace);
 
   const query = useQuery(
@@ -68,29 +67,6 @@ export function GroupsTable() {
     [t, tEnum],
   );
 
-  const filterSelect = <K extends keyof Filters>(
-    name: K,
-    label: string,
-    choices: readonly { value: string; label: string }[],
-  ) => (
-    <div className="grid gap-1.5">
-      <Label htmlFor={`group-filter-${String(name)}`}>{label}</Label>
-      <NativeSelect
-        id={`group-filter-${String(name)}`}
-        value={String(filters[name] ?? "")}
-        onChange={(event) =>
-          setFilters({ ...filters, [name]: event.target.value || undefined } as Filters)
-        }
-      >
-        <option value="">{t("filters.any")}</option>
-        {choices.map((choice) => (
-          <option key={choice.value} value={choice.value}>
-            {choice.label}
-          </option>
-        ))}
-      </NativeSelect>
-    </div>
-  );
   // The area in the address stays a choice even before the list has loaded its areas.
   const areas = [
     ...new Set([...(query.data?.areas ?? []), ...(filters.area ? [filters.area] : [])]),
@@ -119,16 +95,25 @@ export function GroupsTable() {
       </div>
       <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <legend className="sr-only">{t("filters.legend")}</legend>
-        {filterSelect(
-          "status",
-          t("filters.status"),
-          GROUP_STATUSES.map((value) => ({ value, label: tEnum(`groupStatus.${value}`) })),
-        )}
-        {filterSelect(
-          "area",
-          t("filters.area"),
-          areas.map((area) => ({ value: area, label: area })),
-        )}
+        <FilterSelect
+          id="group-filter-status"
+          label={t("filters.status")}
+          anyLabel={t("filters.any")}
+          value={filters.status}
+          onChange={(value) => setFilter("status", value)}
+          choices={GROUP_STATUSES.map((value) => ({
+            value,
+            label: tEnum(`groupStatus.${value}`),
+          }))}
+        />
+        <FilterSelect
+          id="group-filter-area"
+          label={t("filters.area")}
+          anyLabel={t("filters.any")}
+          value={filters.area}
+          onChange={(value) => setFilter("area", value)}
+          choices={areas.map((area) => ({ value: area, label: area }))}
+        />
       </fieldset>
       {filtered ? (
         <Button type="button" variant="outline" size="sm" onClick={() => setFilters({})}>

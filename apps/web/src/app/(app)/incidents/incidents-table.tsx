@@ -7,19 +7,18 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { WebRouterOutputs as RouterOutputs } from "@truce/api";
 import { INCIDENT_KINDS } from "@truce/db/enum-values";
-import { Badge, Button, Input, Label, NativeSelect, QueryTable, useUrlList } from "@truce/ui";
+import { Badge, Button, FilterSelect, Input, Label, QueryTable, useUrlList } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 import { listInput, PAGE_SIZE, readListPlace } from "./list-place";
 
 type Row = RouterOutputs["incident"]["list"]["items"][number];
-type Filters = ReturnType<typeof readListPlace>["filters"];
 
 export function IncidentsTable() {
   const t = useTranslations("incidents");
   const tEnum = useTranslations("enums");
   const format = useFormatter();
   const trpc = useTRPC();
-  const { page, filters, goToPage, setFilters } = useUrlList(readListPlace);
+  const { page, filters, goToPage, setFilters, setFilter } = useUrlList(readListPlace);
   const query = useQuery(
     trpc.incident.list.queryOptions(listInput({ search: "", page, filters }), {
       placeholderData: keepPreviousData,
@@ -81,36 +80,30 @@ export function IncidentsTable() {
     [t, tEnum, format],
   );
 
-  const set = (name: keyof Filters, value: string) =>
-    setFilters({ ...filters, [name]: value || undefined } as Filters);
   const filtered = Object.keys(filters).length > 0;
 
   return (
     <div className="space-y-4">
       <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <legend className="sr-only">{t("filters.legend")}</legend>
-        <div className="grid gap-1.5">
-          <Label htmlFor="incident-kind">{t("filters.kind")}</Label>
-          <NativeSelect
-            id="incident-kind"
-            value={filters.kind ?? ""}
-            onChange={(e) => set("kind", e.target.value)}
-          >
-            <option value="">{t("filters.any")}</option>
-            {INCIDENT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {tEnum(`incidentKind.${kind}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <FilterSelect
+          id="incident-kind"
+          label={t("filters.kind")}
+          anyLabel={t("filters.any")}
+          value={filters.kind}
+          onChange={(value) => setFilter("kind", value)}
+          choices={INCIDENT_KINDS.map((kind) => ({
+            value: kind,
+            label: tEnum(`incidentKind.${kind}`),
+          }))}
+        />
         <div className="grid gap-1.5">
           <Label htmlFor="incident-from">{t("filters.from")}</Label>
           <Input
             id="incident-from"
             type="date"
             value={filters.from ?? ""}
-            onChange={(e) => set("from", e.target.value)}
+            onChange={(e) => setFilter("from", e.target.value || undefined)}
           />
         </div>
         <div className="grid gap-1.5">
@@ -119,39 +112,25 @@ export function IncidentsTable() {
             id="incident-to"
             type="date"
             value={filters.to ?? ""}
-            onChange={(e) => set("to", e.target.value)}
+            onChange={(e) => setFilter("to", e.target.value || undefined)}
           />
         </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="incident-district">{t("filters.district")}</Label>
-          <NativeSelect
-            id="incident-district"
-            value={filters.district ?? ""}
-            onChange={(e) => set("district", e.target.value)}
-          >
-            <option value="">{t("filters.any")}</option>
-            {(options.data?.districts ?? []).map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="incident-conflict">{t("filters.conflict")}</Label>
-          <NativeSelect
-            id="incident-conflict"
-            value={filters.conflictId ?? ""}
-            onChange={(e) => set("conflictId", e.target.value)}
-          >
-            <option value="">{t("filters.any")}</option>
-            {(options.data?.conflicts ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <FilterSelect
+          id="incident-district"
+          label={t("filters.district")}
+          anyLabel={t("filters.any")}
+          value={filters.district}
+          onChange={(value) => setFilter("district", value)}
+          choices={(options.data?.districts ?? []).map((d) => ({ value: d, label: d }))}
+        />
+        <FilterSelect
+          id="incident-conflict"
+          label={t("filters.conflict")}
+          anyLabel={t("filters.any")}
+          value={filters.conflictId}
+          onChange={(value) => setFilter("conflictId", value)}
+          choices={(options.data?.conflicts ?? []).map((c) => ({ value: c.id, label: c.title }))}
+        />
       </fieldset>
       <div className="flex flex-wrap items-center justify-between gap-3">
         {filtered ? (

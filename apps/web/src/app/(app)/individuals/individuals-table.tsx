@@ -8,12 +8,20 @@ import { useMemo } from "react";
 import type { WebRouterOutputs as RouterOutputs } from "@truce/api";
 import { AGE_FILTERS, INDIVIDUAL_SORTS, SORT_DIRECTIONS } from "@truce/api/schemas/individual";
 import { INDIVIDUAL_CATEGORIES, INDIVIDUAL_STATUSES, RISK_LEVELS } from "@truce/db/enum-values";
-import { Badge, Button, Input, Label, NativeSelect, QueryTable, useUrlList } from "@truce/ui";
+import {
+  Badge,
+  Button,
+  FilterSelect,
+  Input,
+  Label,
+  NativeSelect,
+  QueryTable,
+  useUrlList,
+} from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 import { listInput, PAGE_SIZE, readListPlace } from "./list-place";
 
 type Row = RouterOutputs["individual"]["list"]["items"][number];
-type Filters = ReturnType<typeof readListPlace>["filters"];
 
 export function IndividualsTable() {
   const t = useTranslations("individuals");
@@ -22,7 +30,7 @@ export function IndividualsTable() {
   const trpc = useTRPC();
   // Search, page, filters and order live in the address: a reload, a link and "back" keep them.
   const list = useUrlList(readListPlace);
-  const { search, page, filters, draft, setDraft, goToPage, setFilters } = list;
+  const { search, page, filters, draft, setDraft, goToPage, setFilters, setFilter } = list;
 
   const query = useQuery(
     trpc.individual.list.queryOptions(listInput({ search, page, filters }), {
@@ -82,30 +90,6 @@ export function IndividualsTable() {
     [t, tEnum, format],
   );
 
-  /** One filter's select: "any" clears it. */
-  const filterSelect = <K extends keyof Filters>(
-    name: K,
-    label: string,
-    choices: readonly { value: string; label: string }[],
-  ) => (
-    <div className="grid gap-1.5">
-      <Label htmlFor={`filter-${String(name)}`}>{label}</Label>
-      <NativeSelect
-        id={`filter-${String(name)}`}
-        value={String(filters[name] ?? "")}
-        onChange={(event) =>
-          setFilters({ ...filters, [name]: event.target.value || undefined } as Filters)
-        }
-      >
-        <option value="">{t("filters.any")}</option>
-        {choices.map((choice) => (
-          <option key={choice.value} value={choice.value}>
-            {choice.label}
-          </option>
-        ))}
-      </NativeSelect>
-    </div>
-  );
   const enumChoices = (values: readonly string[], enumName: string) =>
     values.map((value) => ({ value, label: tEnum(`${enumName}.${value}` as never) }));
   const filtered = Object.keys(filters).some((name) => name !== "sort" && name !== "direction");
@@ -132,37 +116,62 @@ export function IndividualsTable() {
       </div>
       <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <legend className="sr-only">{t("filters.legend")}</legend>
-        {filterSelect(
-          "status",
-          t("filters.status"),
-          enumChoices(INDIVIDUAL_STATUSES, "individualStatus"),
-        )}
-        {filterSelect("riskLevel", t("filters.risk"), enumChoices(RISK_LEVELS, "riskLevel"))}
-        {filterSelect(
-          "category",
-          t("filters.category"),
-          enumChoices(INDIVIDUAL_CATEGORIES, "individualCategory"),
-        )}
-        {filterSelect(
-          "age",
-          t("filters.age"),
-          AGE_FILTERS.map((value) => ({ value, label: t(`filters.ages.${value}`) })),
-        )}
-        {filterSelect(
-          "groupId",
-          t("filters.group"),
-          (options.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name })),
-        )}
-        {filterSelect(
-          "district",
-          t("filters.district"),
-          (options.data?.districts ?? []).map((d) => ({ value: d, label: d })),
-        )}
-        {filterSelect(
-          "registeringAgencyId",
-          t("filters.agency"),
-          (options.data?.agencies ?? []).map((a) => ({ value: a.id, label: a.name })),
-        )}
+        <FilterSelect
+          id="filter-status"
+          label={t("filters.status")}
+          anyLabel={t("filters.any")}
+          value={filters.status}
+          onChange={(value) => setFilter("status", value)}
+          choices={enumChoices(INDIVIDUAL_STATUSES, "individualStatus")}
+        />
+        <FilterSelect
+          id="filter-riskLevel"
+          label={t("filters.risk")}
+          anyLabel={t("filters.any")}
+          value={filters.riskLevel}
+          onChange={(value) => setFilter("riskLevel", value)}
+          choices={enumChoices(RISK_LEVELS, "riskLevel")}
+        />
+        <FilterSelect
+          id="filter-category"
+          label={t("filters.category")}
+          anyLabel={t("filters.any")}
+          value={filters.category}
+          onChange={(value) => setFilter("category", value)}
+          choices={enumChoices(INDIVIDUAL_CATEGORIES, "individualCategory")}
+        />
+        <FilterSelect
+          id="filter-age"
+          label={t("filters.age")}
+          anyLabel={t("filters.any")}
+          value={filters.age}
+          onChange={(value) => setFilter("age", value)}
+          choices={AGE_FILTERS.map((value) => ({ value, label: t(`filters.ages.${value}`) }))}
+        />
+        <FilterSelect
+          id="filter-groupId"
+          label={t("filters.group")}
+          anyLabel={t("filters.any")}
+          value={filters.groupId}
+          onChange={(value) => setFilter("groupId", value)}
+          choices={(options.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }))}
+        />
+        <FilterSelect
+          id="filter-district"
+          label={t("filters.district")}
+          anyLabel={t("filters.any")}
+          value={filters.district}
+          onChange={(value) => setFilter("district", value)}
+          choices={(options.data?.districts ?? []).map((d) => ({ value: d, label: d }))}
+        />
+        <FilterSelect
+          id="filter-registeringAgencyId"
+          label={t("filters.agency")}
+          anyLabel={t("filters.any")}
+          value={filters.registeringAgencyId}
+          onChange={(value) => setFilter("registeringAgencyId", value)}
+          choices={(options.data?.agencies ?? []).map((a) => ({ value: a.id, label: a.name }))}
+        />
         <div className="grid gap-1.5">
           <Label htmlFor="individual-order">{t("filters.order")}</Label>
           <NativeSelect

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { WebRouterOutputs } from "@truce/api";
@@ -40,7 +40,6 @@ export function NetworkView() {
   const tEnum = useTranslations("enums");
   const errorMessage = useErrorMessage();
   const trpc = useTRPC();
-  const router = useRouter();
   const pathname = usePathname();
   const fromAddress = readNetworkPlace(Object.fromEntries(useSearchParams()));
   const addressKey = networkHref(pathname, fromAddress);
@@ -53,7 +52,8 @@ export function NetworkView() {
   );
   const go = (next: NetworkPlace) => {
     setChosen({ from: addressKey, place: next });
-    router.replace(networkHref(pathname, next), { scroll: false });
+    // The browser's own history, as useUrlList does: no server render, no loading state.
+    window.history.replaceState(null, "", networkHref(pathname, next));
   };
 
   const statuses = shownStatuses(place);

@@ -2,25 +2,14 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { setConflictStatusInput } from "@truce/api/schemas/conflict";
 import { CONFLICT_STATUSES, RISK_LEVELS } from "@truce/db/enum-values";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
 import {
-  Alert,
-  AlertDescription,
   Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-  Form,
   FormControl,
   FormDescription,
+  FormDialog,
   FormField,
   FormItem,
   FormLabel,
@@ -52,10 +41,9 @@ export function StatusDialog({
   const tEnum = useTranslations("enums");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const mutation = useMutation(trpc.conflict.setStatus.mutationOptions());
   const now = { status: conflict.status, riskLevel: conflict.riskLevel, reason: "" };
-  const { form, formError, onSubmit, clearFormError } = useServerForm({
+  const server = useServerForm({
     schema: setConflictStatusInput,
     defaultValues: now,
     values: { id: conflict.id, version: conflict.version, ...now },
@@ -70,89 +58,56 @@ export function StatusDialog({
       form.setValue("reason", "");
     },
   });
+  const { form } = server;
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) clearFormError();
-      }}
+    <FormDialog
+      trigger={<Button variant="outline">{t("trigger")}</Button>}
+      title={t("title")}
+      description={t("description", {
+        status: tEnum(`conflictStatus.${conflict.status}`),
+        risk: tEnum(`riskLevel.${conflict.riskLevel}`),
+      })}
+      server={server}
+      submitLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+      className="max-h-[90dvh] overflow-y-auto"
     >
-      <DialogTrigger asChild>
-        <Button variant="outline">{t("trigger")}</Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[90dvh] overflow-y-auto">
-        <Form {...form}>
-          <form
-            noValidate
-            className="space-y-4"
-            onSubmit={(event) => {
-              void onSubmit(event).then((taken) => taken && setOpen(false));
-            }}
-          >
-            <DialogHeader>
-              <DialogTitle>{t("title")}</DialogTitle>
-              <DialogDescription>
-                {t("description", {
-                  status: tEnum(`conflictStatus.${conflict.status}`),
-                  risk: tEnum(`riskLevel.${conflict.riskLevel}`),
-                })}
-              </DialogDescription>
-            </DialogHeader>
-            {formError ? (
-              <Alert variant="destructive">
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            ) : null}
-            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-              <NativeSelectField
-                control={form.control}
-                name="status"
-                label={t("status")}
-                options={CONFLICT_STATUSES.map((s) => ({
-                  value: s,
-                  label: tEnum(`conflictStatus.${s}`),
-                }))}
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <NativeSelectField
+          control={form.control}
+          name="status"
+          label={t("status")}
+          options={CONFLICT_STATUSES.map((s) => ({
+            value: s,
+            label: tEnum(`conflictStatus.${s}`),
+          }))}
+        />
+        <NativeSelectField
+          control={form.control}
+          name="riskLevel"
+          label={t("risk")}
+          options={RISK_LEVELS.map((r) => ({ value: r, label: tEnum(`riskLevel.${r}`) }))}
+        />
+      </div>
+      <FormField
+        control={form.control}
+        name="reason"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("reason")}</FormLabel>
+            <FormControl>
+              <Textarea
+                {...field}
+                value={field.value ?? ""}
+                rows={3}
+                maxLength={FIELD_LIMITS.conflictChange.reason.max}
               />
-              <NativeSelectField
-                control={form.control}
-                name="riskLevel"
-                label={t("risk")}
-                options={RISK_LEVELS.map((r) => ({ value: r, label: tEnum(`riskLevel.${r}`) }))}
-              />
-            </div>
-            <FormField
-              control={form.control}
-              name="reason"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("reason")}</FormLabel>
-                  <FormControl>
-                    <Textarea
-                      {...field}
-                      value={field.value ?? ""}
-                      rows={3}
-                      maxLength={FIELD_LIMITS.conflictChange.reason.max}
-                    />
-                  </FormControl>
-                  <FormDescription>{t("reasonHint")}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline">
-                  {t("cancel")}
-                </Button>
-              </DialogClose>
-              <Button type="submit" disabled={form.formState.isSubmitting}>
-                {t("confirm")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+            </FormControl>
+            <FormDescription>{t("reasonHint")}</FormDescription>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+    </FormDialog>
   );
 }

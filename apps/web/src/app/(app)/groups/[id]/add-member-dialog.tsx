@@ -13,20 +13,10 @@ import { addGroupMemberInput } from "@truce/api/schemas/group";
 import { AFFILIATIONS } from "@truce/db/enum-values";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
 import {
-  Alert,
-  AlertDescription,
   Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-  Form,
   FormControl,
   FormDescription,
+  FormDialog,
   FormField,
   FormItem,
   FormLabel,
@@ -77,7 +67,7 @@ export function AddMemberDialog({ groupId, groupName }: { groupId: string; group
     fromOn: today(),
     source: "",
   };
-  const { form, formError, onSubmit, clearFormError } = useServerForm({
+  const server = useServerForm({
     schema: addGroupMemberInput,
     defaultValues: start,
     values: { groupId, ...start },
@@ -89,150 +79,122 @@ export function AddMemberDialog({ groupId, groupName }: { groupId: string; group
       ]);
     },
   });
+  const { form } = server;
   const picked = form.watch("individualId");
   return (
-    <Dialog
+    <FormDialog
+      trigger={<Button>{t("trigger")}</Button>}
+      title={t("title")}
+      description={t("description", { group: groupName })}
+      server={server}
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) {
-          clearFormError();
-          setSearch("");
-          form.reset({ groupId, ...start });
-        }
+      onOpenChange={setOpen}
+      onOpen={() => {
+        setSearch("");
+        form.reset({ groupId, ...start });
       }}
+      submitLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+      submitDisabled={!picked}
+      className="max-h-[90dvh] overflow-y-auto"
     >
-      <DialogTrigger asChild>
-        <Button>{t("trigger")}</Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[90dvh] overflow-y-auto">
-        <Form {...form}>
-          <form
-            noValidate
-            className="space-y-4"
-            onSubmit={(event) => {
-              void onSubmit(event).then((taken) => taken && setOpen(false));
-            }}
-          >
-            <DialogHeader>
-              <DialogTitle>{t("title")}</DialogTitle>
-              <DialogDescription>{t("description", { group: groupName })}</DialogDescription>
-            </DialogHeader>
-            {formError ? (
-              <Alert variant="destructive">
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            ) : null}
-            <div className="grid gap-1.5">
-              <Label htmlFor="member-search">{t("search")}</Label>
-              <Input
-                id="member-search"
-                type="search"
-                value={search}
-                autoComplete="off"
-                maxLength={FIELD_LIMITS.search.max}
-                placeholder={t("searchPlaceholder")}
-                onChange={(event) => setSearch(event.target.value)}
-              />
-            </div>
-            <FormField
-              control={form.control}
-              name="individualId"
-              render={({ field }) => (
-                <FormItem>
-                  <fieldset className="space-y-1">
-                    <legend className="text-sm font-medium">{t("person")}</legend>
-                    {settled.length < 2 ? (
-                      <p className="text-sm text-muted-foreground">{t("typeToSearch")}</p>
-                    ) : found.isError ? (
-                      <p className="text-sm text-destructive">{t("searchError")}</p>
-                    ) : !found.data ? (
-                      <p className="text-sm text-muted-foreground" role="status">
-                        {t("searching")}
-                      </p>
-                    ) : found.data.items.length === 0 ? (
-                      <p className="text-sm text-muted-foreground">{t("noneFound")}</p>
-                    ) : (
-                      <ul className="space-y-1" aria-live="polite">
-                        {found.data.items.map((p) => (
-                          <li key={p.id}>
-                            <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded-md px-2 py-1 hover:bg-muted has-[:checked]:bg-muted">
-                              <input
-                                type="radio"
-                                name={field.name}
-                                value={p.id}
-                                checked={field.value === p.id}
-                                onChange={() => field.onChange(p.id)}
-                                onBlur={field.onBlur}
-                                className="size-4 shrink-0"
-                              />
-                              <span className="min-w-0 break-words">
-                                {p.familyName}, {p.givenName}
-                                <span className="text-muted-foreground"> · {p.district}</span>
-                              </span>
-                            </label>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </fieldset>
-                  <FormMessage />
-                </FormItem>
+      <div className="grid gap-1.5">
+        <Label htmlFor="member-search">{t("search")}</Label>
+        <Input
+          id="member-search"
+          type="search"
+          value={search}
+          autoComplete="off"
+          maxLength={FIELD_LIMITS.search.max}
+          placeholder={t("searchPlaceholder")}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      </div>
+      <FormField
+        control={form.control}
+        name="individualId"
+        render={({ field }) => (
+          <FormItem>
+            <fieldset className="space-y-1">
+              <legend className="text-sm font-medium">{t("person")}</legend>
+              {settled.length < 2 ? (
+                <p className="text-sm text-muted-foreground">{t("typeToSearch")}</p>
+              ) : found.isError ? (
+                <p className="text-sm text-destructive">{t("searchError")}</p>
+              ) : !found.data ? (
+                <p className="text-sm text-muted-foreground" role="status">
+                  {t("searching")}
+                </p>
+              ) : found.data.items.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t("noneFound")}</p>
+              ) : (
+                <ul className="space-y-1" aria-live="polite">
+                  {found.data.items.map((p) => (
+                    <li key={p.id}>
+                      <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded-md px-2 py-1 hover:bg-muted has-[:checked]:bg-muted">
+                        <input
+                          type="radio"
+                          name={field.name}
+                          value={p.id}
+                          checked={field.value === p.id}
+                          onChange={() => field.onChange(p.id)}
+                          onBlur={field.onBlur}
+                          className="size-4 shrink-0"
+                        />
+                        <span className="min-w-0 break-words">
+                          {p.familyName}, {p.givenName}
+                          <span className="text-muted-foreground"> · {p.district}</span>
+                        </span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
               )}
-            />
-            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-              <NativeSelectField
-                control={form.control}
-                name="affiliation"
-                label={t("affiliation")}
-                options={AFFILIATIONS.map((a) => ({ value: a, label: tEnum(`affiliation.${a}`) }))}
-              />
-              <FormField
-                control={form.control}
-                name="fromOn"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("fromOn")}</FormLabel>
-                    <FormControl>
-                      <Input type="date" {...field} value={field.value ?? ""} max={today()} />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="source"
-                render={({ field }) => (
-                  <FormItem className="sm:col-span-2">
-                    <FormLabel>{t("source")}</FormLabel>
-                    <FormControl>
-                      <Input
-                        {...field}
-                        value={field.value ?? ""}
-                        autoComplete="off"
-                        maxLength={FIELD_LIMITS.groupMembership.source.max}
-                      />
-                    </FormControl>
-                    <FormDescription>{t("sourceHint")}</FormDescription>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-            </div>
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline">
-                  {t("cancel")}
-                </Button>
-              </DialogClose>
-              <Button type="submit" disabled={!picked || form.formState.isSubmitting}>
-                {t("confirm")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+            </fieldset>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <NativeSelectField
+          control={form.control}
+          name="affiliation"
+          label={t("affiliation")}
+          options={AFFILIATIONS.map((a) => ({ value: a, label: tEnum(`affiliation.${a}`) }))}
+        />
+        <FormField
+          control={form.control}
+          name="fromOn"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("fromOn")}</FormLabel>
+              <FormControl>
+                <Input type="date" {...field} value={field.value ?? ""} max={today()} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="source"
+          render={({ field }) => (
+            <FormItem className="sm:col-span-2">
+              <FormLabel>{t("source")}</FormLabel>
+              <FormControl>
+                <Input
+                  {...field}
+                  value={field.value ?? ""}
+                  autoComplete="off"
+                  maxLength={FIELD_LIMITS.groupMembership.source.max}
+                />
+              </FormControl>
+              <FormDescription>{t("sourceHint")}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+      </div>
+    </FormDialog>
   );
 }

@@ -2,23 +2,12 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { endGroupMembershipInput } from "@truce/api/schemas/group";
 import {
-  Alert,
-  AlertDescription,
   Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-  Form,
   FormControl,
   FormDescription,
+  FormDialog,
   FormField,
   FormItem,
   FormLabel,
@@ -50,9 +39,8 @@ export function EndMembershipDialog({
   const t = useTranslations("groups.endMembership");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const mutation = useMutation(trpc.group.endMembership.mutationOptions());
-  const { form, formError, onSubmit, clearFormError } = useServerForm({
+  const server = useServerForm({
     schema: endGroupMembershipInput,
     defaultValues: { toOn: today() },
     values: { membershipId: membership.id, version: membership.version, toOn: today() },
@@ -66,70 +54,40 @@ export function EndMembershipDialog({
       ]);
     },
   });
+  const { form } = server;
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) clearFormError();
-      }}
-    >
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button variant="outline" size="sm" aria-label={t("triggerFor", { name: personName })}>
           {t("trigger")}
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <Form {...form}>
-          <form
-            noValidate
-            className="space-y-4"
-            onSubmit={(event) => {
-              void onSubmit(event).then((taken) => taken && setOpen(false));
-            }}
-          >
-            <DialogHeader>
-              <DialogTitle>{t("title")}</DialogTitle>
-              <DialogDescription>{t("description", { name: personName })}</DialogDescription>
-            </DialogHeader>
-            {formError ? (
-              <Alert variant="destructive">
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            ) : null}
-            <FormField
-              control={form.control}
-              name="toOn"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("toOn")}</FormLabel>
-                  <FormControl>
-                    <Input
-                      type="date"
-                      {...field}
-                      value={field.value ?? ""}
-                      min={membership.fromOn ?? undefined}
-                      max={today()}
-                    />
-                  </FormControl>
-                  <FormDescription>{t("hint")}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline">
-                  {t("cancel")}
-                </Button>
-              </DialogClose>
-              <Button type="submit" disabled={form.formState.isSubmitting}>
-                {t("confirm")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t("title")}
+      description={t("description", { name: personName })}
+      server={server}
+      submitLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+    >
+      <FormField
+        control={form.control}
+        name="toOn"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t("toOn")}</FormLabel>
+            <FormControl>
+              <Input
+                type="date"
+                {...field}
+                value={field.value ?? ""}
+                min={membership.fromOn ?? undefined}
+                max={today()}
+              />
+            </FormControl>
+            <FormDescription>{t("hint")}</FormDescription>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+    </FormDialog>
   );
 }

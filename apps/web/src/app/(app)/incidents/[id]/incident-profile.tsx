@@ -3,29 +3,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
 import { reviewIncidentInput } from "@truce/api/schemas/incident";
 import { GROUP_INVOLVEMENTS } from "@truce/db/enum-values";
 import {
-  Alert,
-  AlertDescription,
   Badge,
   Button,
   Card,
   CardContent,
   CardHeader,
   CardTitle,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
   EmptyState,
   ErrorState,
-  Form,
+  FormDialog,
   LoadingState,
   NativeSelectField,
   PageHeader,
@@ -144,9 +133,8 @@ function ReviewDialog({
   const tEnum = useTranslations("enums");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const review = useMutation(trpc.incident.review.mutationOptions());
-  const { form, formError, onSubmit, clearFormError } = useServerForm({
+  const server = useServerForm({
     schema: reviewIncidentInput,
     defaultValues: { groupInvolvement: incident.groupInvolvement },
     values: {
@@ -164,57 +152,25 @@ function ReviewDialog({
       ]);
     },
   });
+  const { form } = server;
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) clearFormError();
-      }}
+    <FormDialog
+      trigger={<Button variant="outline">{t("review.open")}</Button>}
+      title={t("review.title")}
+      description={t("review.description")}
+      server={server}
+      submitLabel={t("review.save")}
+      cancelLabel={t("cancel")}
     >
-      <DialogTrigger asChild>
-        <Button variant="outline">{t("review.open")}</Button>
-      </DialogTrigger>
-      <DialogContent>
-        <Form {...form}>
-          <form
-            noValidate
-            className="space-y-4"
-            onSubmit={(event) => {
-              void onSubmit(event).then((taken) => taken && setOpen(false));
-            }}
-          >
-            <DialogHeader>
-              <DialogTitle>{t("review.title")}</DialogTitle>
-              <DialogDescription>{t("review.description")}</DialogDescription>
-            </DialogHeader>
-            {formError ? (
-              <Alert variant="destructive">
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            ) : null}
-            <NativeSelectField
-              control={form.control}
-              name="groupInvolvement"
-              label={t("fields.groupInvolvement")}
-              options={GROUP_INVOLVEMENTS.map((g) => ({
-                value: g,
-                label: tEnum(`groupInvolvement.${g}`),
-              }))}
-            />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline">
-                  {t("cancel")}
-                </Button>
-              </DialogClose>
-              <Button type="submit" disabled={form.formState.isSubmitting}>
-                {t("review.save")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+      <NativeSelectField
+        control={form.control}
+        name="groupInvolvement"
+        label={t("fields.groupInvolvement")}
+        options={GROUP_INVOLVEMENTS.map((g) => ({
+          value: g,
+          label: tEnum(`groupInvolvement.${g}`),
+        }))}
+      />
+    </FormDialog>
   );
 }

@@ -2,25 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { setIndividualStatusInput } from "@truce/api/schemas/individual";
 import { INDIVIDUAL_STATUSES } from "@truce/db/enum-values";
-import {
-  Alert,
-  AlertDescription,
-  Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-  Form,
-  NativeSelectField,
-  useServerForm,
-} from "@truce/ui";
+import { Button, FormDialog, NativeSelectField, useServerForm } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 
 /**
@@ -39,9 +23,8 @@ export function StatusDialog({
   const tEnum = useTranslations("enums");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const mutation = useMutation(trpc.individual.setStatus.mutationOptions());
-  const { form, formError, onSubmit, clearFormError } = useServerForm({
+  const server = useServerForm({
     schema: setIndividualStatusInput,
     defaultValues: { status: person.status },
     values: { id: person.id, version: person.version, status: person.status },
@@ -55,59 +38,25 @@ export function StatusDialog({
       ]);
     },
   });
+  const { form } = server;
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) clearFormError();
-      }}
+    <FormDialog
+      trigger={<Button variant="outline">{t("change")}</Button>}
+      title={t("title")}
+      description={t("description", { status: tEnum(`individualStatus.${person.status}`) })}
+      server={server}
+      submitLabel={t("confirm")}
+      cancelLabel={t("cancel")}
     >
-      <DialogTrigger asChild>
-        <Button variant="outline">{t("change")}</Button>
-      </DialogTrigger>
-      <DialogContent>
-        <Form {...form}>
-          <form
-            noValidate
-            className="space-y-4"
-            onSubmit={(event) => {
-              void onSubmit(event).then((taken) => taken && setOpen(false));
-            }}
-          >
-            <DialogHeader>
-              <DialogTitle>{t("title")}</DialogTitle>
-              <DialogDescription>
-                {t("description", { status: tEnum(`individualStatus.${person.status}`) })}
-              </DialogDescription>
-            </DialogHeader>
-            {formError ? (
-              <Alert variant="destructive">
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            ) : null}
-            <NativeSelectField
-              control={form.control}
-              name="status"
-              label={t("label")}
-              options={INDIVIDUAL_STATUSES.map((s) => ({
-                value: s,
-                label: tEnum(`individualStatus.${s}`),
-              }))}
-            />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline">
-                  {t("cancel")}
-                </Button>
-              </DialogClose>
-              <Button type="submit" disabled={form.formState.isSubmitting}>
-                {t("confirm")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </Form>
-      </DialogContent>
-    </Dialog>
+      <NativeSelectField
+        control={form.control}
+        name="status"
+        label={t("label")}
+        options={INDIVIDUAL_STATUSES.map((s) => ({
+          value: s,
+          label: tEnum(`individualStatus.${s}`),
+        }))}
+      />
+    </FormDialog>
   );
 }

@@ -172,6 +172,24 @@ export const READS: BenchRead[] = [
     (c, i) => c.conflict.byId(i),
   ),
   trpcRead(
+    "incident form's choices",
+    "incident.formOptions",
+    () => undefined,
+    (c) => c.incident.formOptions(),
+  ),
+  trpcRead(
+    "alliances",
+    "alliance.list",
+    () => ({ page: 1, pageSize: 25 }),
+    (c, i) => c.alliance.list(i),
+  ),
+  trpcRead(
+    "group's notes",
+    "note.forGroup",
+    (s) => ({ groupId: s.profileGroupId }),
+    (c, i) => c.note.forGroup(i),
+  ),
+  trpcRead(
     "register's choices",
     "individual.formOptions",
     () => undefined,

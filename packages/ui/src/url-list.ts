@@ -24,8 +24,7 @@ export function useUrlList<F extends object>(read: ReadListPlace<F>) {
   const { search, page } = place;
   // The same filters keep the same object, so the search's timer is not reset by a render.
   const filtersKey = JSON.stringify(place.filters);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const filters = useMemo(() => place.filters, [filtersKey]);
+  const filters = useMemo(() => JSON.parse(filtersKey) as F, [filtersKey]);
   const [draft, setDraft] = useState(search);
 
   useEffect(() => {

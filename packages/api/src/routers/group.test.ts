@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionClaims } from "@truce/auth/actor";
-import { createDb, desc, eq, gt, sql, type Db } from "@truce/db";
+import { desc, eq, gt, sql } from "@truce/db";
 import {
   accessLog,
   alliance,
@@ -27,6 +27,7 @@ import {
   type TestIndividualOptions,
 } from "@truce/db/testing";
 import { callerFor, claimsFor, settle, userIdOf } from "../test-actors";
+import { statementCounter, type StatementCounter } from "../test-statements";
 
 let demo: DemoDatabase;
 let police: SessionClaims;
@@ -564,24 +565,14 @@ describe("notes on a group or a conflict", () => {
 });
 
 describe("the statements of a group's profile", () => {
-  let counting: Db;
-  const statements: string[] = [];
+  let counter: StatementCounter;
   beforeAll(() => {
-    counting = createDb(demo.appUrl, {
-      max: 1,
-      onStatement: (statement) => statements.push(statement.text),
-    });
+    counter = statementCounter(demo.appUrl);
   });
   afterAll(async () => {
-    await counting?.close();
+    await counter?.close();
   });
-
-  async function statementsOf(read: () => Promise<unknown>): Promise<number> {
-    await read();
-    statements.length = 0;
-    await read();
-    return statements.length;
-  }
+  const statementsOf = (read: () => Promise<unknown>) => counter.statementsOf(read);
 
   it("are as many for a group with one member as for one with 40 and many links", async () => {
     const few = await testGroup();
@@ -609,7 +600,7 @@ describe("the statements of a group's profile", () => {
     await demo.ownerDb
       .insert(alliance)
       .values(allies.map((a) => ({ groupAId: many.id, groupBId: a.id })));
-    const caller = await callerFor(counting, police);
+    const caller = await callerFor(counter.db, police);
     const read = (id: string) => () => caller.group.byId({ id });
     const manyProfile = await caller.group.byId({ id: many.id });
     expect(manyProfile.memberships).toHaveLength(40);
@@ -626,7 +617,7 @@ describe("the statements of a group's profile", () => {
   });
 
   it("of the list are as many whatever the page holds", async () => {
-    const caller = await callerFor(counting, police);
+    const caller = await callerFor(counter.db, police);
     const counts = {
       empty: await statementsOf(() => caller.group.list({ search: `none ${uniqueTag()}` })),
       full: await statementsOf(() => caller.group.list({ pageSize: 100 })),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionClaims } from "@truce/auth/actor";
-import { and, createDb, eq, type Db } from "@truce/db";
+import { and, eq } from "@truce/db";
 import {
   accessLog,
   conflict,
@@ -23,6 +23,7 @@ import {
 } from "@truce/db/testing";
 import type { WebRouterOutputs } from "../index";
 import { callerFor, claimsFor } from "../test-actors";
+import { statementCounter, type StatementCounter } from "../test-statements";
 
 type Timeline = WebRouterOutputs["individual"]["timeline"];
 type Item = Timeline["items"][number];
@@ -523,29 +524,19 @@ describe("individual.connections", () => {
 });
 
 describe("the statements of a read", () => {
-  let counting: Db;
-  const statements: string[] = [];
+  let counter: StatementCounter;
   beforeAll(() => {
-    counting = createDb(demo.appUrl, {
-      max: 1,
-      onStatement: (statement) => statements.push(statement.text),
-    });
+    counter = statementCounter(demo.appUrl);
   });
   afterAll(async () => {
-    await counting?.close();
+    await counter?.close();
   });
-
-  async function statementsOf(read: () => Promise<unknown>): Promise<number> {
-    await read();
-    statements.length = 0;
-    await read();
-    return statements.length;
-  }
+  const statementsOf = (read: () => Promise<unknown>) => counter.statementsOf(read);
 
   it("are as many for a person with 3 items as for one with 60, on any page", async () => {
     const few = await personWithNotes(3);
     const many = await personWithNotes(60);
-    const caller = await callerFor(counting, police);
+    const caller = await callerFor(counter.db, police);
     const pageOf = (id: string) => () => caller.individual.timeline({ individualId: id });
     const firstOfMany = await caller.individual.timeline({ individualId: many.id });
     const deep = () =>
@@ -594,7 +585,7 @@ describe("the statements of a read", () => {
         service: "housing" as const,
       })),
     );
-    const caller = await callerFor(counting, police);
+    const caller = await callerFor(counter.db, police);
     const read = (id: string) => () => caller.individual.connections({ individualId: id });
     const manyResult = await caller.individual.connections({ individualId: many.id });
     expect(manyResult.conflicts).toHaveLength(40);

@@ -1,16 +1,13 @@
 import { and, desc, eq, gte, lt, sql } from "@truce/db";
 import { conflict, incident } from "@truce/db/schema";
+import { programmeDayStart } from "../calendar";
 import type { ServiceContext } from "../context";
 import { cappedCount } from "../count";
 import { offsetOf, type Page } from "../pagination";
 import type { ListIncidentsInput } from "./schemas";
 
-/** The programme's zone: a day of the period filter is a day on its calendar. */
-const PROGRAMME_TIME_ZONE = "Europe/Stockholm";
-
-/** The start of a calendar day in the programme's zone, as an instant. */
-const dayStart = (day: string) =>
-  sql`(${day}::date::timestamp at time zone ${sql.raw(`'${PROGRAMME_TIME_ZONE}'`)})`;
+/** A day of the period filter is a day on the programme's calendar. */
+const dayStart = programmeDayStart;
 
 export interface IncidentListItem {
   id: string;

@@ -22,6 +22,7 @@ import {
   outcome,
   referral,
 } from "@truce/db/schema";
+import { programmeDayStart } from "../calendar";
 import { interventionContentScope, noteReadableScope, referralNoteVisible } from "../../policy";
 import type { TIMELINE_KINDS, TimelineCursor } from "./schemas";
 
@@ -34,12 +35,6 @@ import type { TIMELINE_KINDS, TimelineCursor } from "./schemas";
  */
 
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-
-/**
- * The zone a date without a time (an outcome's day) is placed in, at its midnight, among the
- * timeline's moments: the programme's, as the apps show dates (packages/ui i18n-request.ts).
- */
-const PROGRAMME_TIME_ZONE = "Europe/Stockholm";
 
 /** What a branch's fields may be: columns and typed SQL of its tables. */
 type Fields = Record<string, PgColumn | SQL<unknown>>;
@@ -194,7 +189,8 @@ export const outcomeBranch = defineBranch({
     note: outcome.note,
   }),
   select: ({ db, subjectId, limit }, columns) => {
-    const at = sql`(${outcome.occurredAt}::timestamp at time zone ${sql.raw(`'${PROGRAMME_TIME_ZONE}'`)})`;
+    // An outcome's day sorts at its midnight on the programme's calendar.
+    const at = programmeDayStart(outcome.occurredAt);
     const c = columns(at, outcome.id);
     return db
       .select(c.select)

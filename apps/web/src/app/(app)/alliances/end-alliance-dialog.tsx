@@ -17,7 +17,7 @@ import {
   useServerForm,
 } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
-import { today } from "../conflicts/conflict-fields";
+import { today } from "~/components/today";
 
 type Alliance = WebRouterOutputs["alliance"]["list"]["items"][number];
 

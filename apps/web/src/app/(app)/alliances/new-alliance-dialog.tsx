@@ -18,7 +18,7 @@ import {
   useServerForm,
 } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
-import { today } from "../conflicts/conflict-fields";
+import { today } from "~/components/today";
 
 /** Records two groups as allied: the two groups, from when, and a note. */
 export function NewAllianceDialog() {

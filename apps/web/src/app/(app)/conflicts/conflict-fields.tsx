@@ -15,10 +15,9 @@ import {
   Textarea,
 } from "@truce/ui";
 
-export { CONFLICT_FIELDS, type ConflictField } from "@truce/api/schemas/conflict";
+import { today } from "~/components/today";
 
-/** Today as a date input holds it: the latest start a form offers. */
-export const today = () => new Date().toISOString().slice(0, 10);
+export { CONFLICT_FIELDS, type ConflictField } from "@truce/api/schemas/conflict";
 
 /**
  * A conflict's record (title, start, description), one column on a phone and two from a

@@ -27,7 +27,7 @@ import {
   useServerForm,
 } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
-import { today } from "./end-membership-dialog";
+import { today } from "~/components/today";
 
 /** How many people a search offers to choose from; a longer name narrows it. */
 const CHOICES = 8;

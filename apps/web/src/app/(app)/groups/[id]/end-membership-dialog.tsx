@@ -15,10 +15,8 @@ import {
   Input,
   useServerForm,
 } from "@truce/ui";
+import { today } from "~/components/today";
 import { useTRPC } from "~/trpc/react";
-
-/** Today as the server's rule reads it (a date no later than today), for a date input. */
-export const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Ends a membership from the version the profile shows, on its last day (today unless

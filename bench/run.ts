@@ -36,6 +36,7 @@ import { newestProfile, printProfile, summarizeProfile } from "./src/profile";
 import { findReadSamples, READS } from "./src/reads";
 import { printReport, type BenchResults, type ReadResult } from "./src/report";
 import { signIn } from "./src/sign-in";
+import { CALL_IN_WRITERS, measureCallInWrites } from "./src/writes";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -233,6 +234,8 @@ async function main(): Promise<number> {
       { path: `/incidents/${generated.samples.profileIncidentId}`, signedIn: true },
       { path: "/conflicts", signedIn: true },
       { path: `/conflicts/${generated.samples.profileConflictId}`, signedIn: true },
+      { path: `/interventions/${generated.samples.profileInterventionId}`, signedIn: true },
+      { path: "/interventions/new", signedIn: true },
       { path: "/alliances", signedIn: true },
       { path: `/individuals/${generated.samples.profileIndividualId}/edit`, signedIn: true },
       ...(someNote ? [{ path: `/notes/${someNote}`, signedIn: true }] : []),
@@ -272,6 +275,16 @@ async function main(): Promise<number> {
       }
     }
 
+    log(`the call-in write: ${CALL_IN_WRITERS} writers for ${seconds} s, the rows counted after`);
+    const writes = [await measureCallInWrites({ base, headers, db: ownerDb, seconds })];
+    for (const w of writes) {
+      log(
+        `${w.write} ×${w.connections}: p50 ${w.app.p50.toFixed(1)} ms, p95 ${w.app.p95.toFixed(1)} ms, ` +
+          `${w.app.succeeded} answered 2xx, ${w.counted.interventions} call-ins and ` +
+          `${w.counted.participants} participants counted, ${w.app.errors} errors`,
+      );
+    }
+
     const pgVersion = await ownerDb.$client`show server_version`;
     await ownerDb.close();
     const report: BenchResults = {
@@ -289,6 +302,7 @@ async function main(): Promise<number> {
         postgres: String(pgVersion[0]?.server_version ?? "unknown"),
       },
       reads: results,
+      writes,
       pages: weights,
       totalSeconds: (Date.now() - started) / 1000,
     };

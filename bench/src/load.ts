@@ -10,6 +10,8 @@ export interface LoadResult {
   p99: number;
   /** Connection errors, time-outs and answers other than 2xx. */
   errors: number;
+  /** Answers with a 2xx status (a write benchmark counts its rows against these). */
+  succeeded: number;
 }
 
 export interface LoadOptions {
@@ -19,6 +21,8 @@ export interface LoadOptions {
   /** Seconds measured, after as long again of warm-up at the same load. */
   seconds: number;
   warmupSeconds: number;
+  /** A write: POST with this JSON body (the same for every request); a read is a GET. */
+  body?: string;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -35,7 +39,10 @@ function fire(
     const instance = autocannon(
       {
         url: options.url,
-        headers: options.headers,
+        headers: options.body
+          ? { ...options.headers, "content-type": "application/json" }
+          : options.headers,
+        ...(options.body ? { method: "POST" as const, body: options.body } : {}),
         connections: options.connections,
         duration: seconds,
         pipelining: 1,
@@ -65,5 +72,6 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     errors: result.errors + result.timeouts + result.non2xx,
+    succeeded: result["2xx"],
   };
 }

@@ -18,6 +18,8 @@ export interface GeneratedSamples {
   profileIncidentId: string;
   /** The conflict with the most incidents. */
   profileConflictId: string;
+  /** The call-in with the most people invited. */
+  profileInterventionId: string;
 }
 
 type TimelineCursor = WebRouterOutputs["individual"]["timeline"]["nextCursor"];
@@ -219,6 +221,20 @@ export const READS: BenchRead[] = [
     (s) => ({ individualId: s.profileIndividualId }),
     (c, i) => c.intervention.forIndividual(i),
   ),
+  // The call-in with the most people: the intervention, its people, agencies and speakers,
+  // and the log's row, whatever the number of people.
+  trpcRead(
+    "intervention",
+    "intervention.byId",
+    (s) => ({ id: s.profileInterventionId }),
+    (c, i) => c.intervention.byId(i),
+  ),
+  trpcRead(
+    "intervention form's choices",
+    "intervention.formOptions",
+    () => undefined,
+    (c) => c.intervention.formOptions(),
+  ),
   trpcRead(
     "person's timeline",
     "individual.timeline",
@@ -262,5 +278,21 @@ export const READS: BenchRead[] = [
     "network.graph",
     () => ({}),
     (c, i) => c.network.graph(i),
+  ),
+  // The bench user's agency's inbox: its open referrals, newest first (a walk of
+  // referral_to_agency_order_idx to the LIMIT), each person's name in scope; the log's row.
+  trpcRead(
+    "referral inbox",
+    "referral.list",
+    () => ({ box: "received" as const, page: 1, pageSize: 25 }),
+    (c, i) => c.referral.list(i),
+  ),
+  // The start page: the latest incidents, the escalating conflicts, and the people the user
+  // read or changed lately (their own latest access-log rows): three statements.
+  trpcRead(
+    "start page",
+    "start.overview",
+    () => undefined,
+    (c) => c.start.overview(),
   ),
 ];

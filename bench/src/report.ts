@@ -2,6 +2,7 @@ import type { StatementPlan } from "./explain";
 import type { ScaleCounts } from "./generate";
 import type { LoadResult } from "./load";
 import type { PageWeight } from "./page-weight";
+import type { WriteResult } from "./writes";
 
 export interface ReadResult {
   read: string;
@@ -25,6 +26,8 @@ export interface BenchResults {
   seconds: number;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; postgres: string };
   reads: ReadResult[];
+  /** The write benchmarks (the call-in), with the rows counted afterwards. */
+  writes?: WriteResult[];
   pages: PageWeight[];
   totalSeconds: number;
 }
@@ -110,6 +113,37 @@ export function printReport(results: BenchResults) {
     console.log(
       `  ${r.read}: ${ms(slowest.executionMs)} ms (+${ms(slowest.planningMs)} planning) ` +
         `${slowest.scans.join(", ") || "no scan"}`,
+    );
+  }
+  if (results.writes?.length) {
+    console.log("\nWrites (the rows counted afterwards):");
+    console.log(
+      table(
+        [
+          "write",
+          "conn",
+          "req/s",
+          "p50",
+          "p95",
+          "saved",
+          "call-ins",
+          "participants",
+          "errors",
+          "rows",
+        ],
+        results.writes.map((w) => [
+          w.write,
+          String(w.connections),
+          w.app.rps.toFixed(0),
+          ms(w.app.p50),
+          ms(w.app.p95),
+          String(w.app.succeeded),
+          String(w.counted.interventions),
+          String(w.counted.participants),
+          String(w.app.errors),
+          w.complete ? "all" : "✗ missing or errors",
+        ]),
+      ),
     );
   }
   console.log("\nFirst-load JavaScript per page (gzip):");

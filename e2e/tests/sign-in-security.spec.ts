@@ -86,8 +86,8 @@ test("[exit manager] signs in with a TOTP code; half signed in, the API refuses 
   await enterSecondStepCode(page, "000000");
   await expect(page.getByTestId("code-error")).toContainText("not right");
   await enterSecondStepCode(page, totpCode(DEMO_TOTP_SECRET));
-  await expect(page).toHaveURL(/\/individuals/);
-  await expect(page.getByRole("heading", { name: "Individuals" })).toBeVisible();
+  await expect(page).toHaveURL(`${WEB}/`);
+  await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
 
   const cookie = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
@@ -148,14 +148,14 @@ test("[staff] sets up two-factor sign-in on the account page; other sessions end
     await signOutWithMenu(page);
     await signInWithForm(page, WEB, own.email);
     await enterSecondStepCode(page, codes[0]!);
-    await expect(page).toHaveURL(/\/individuals/);
+    await expect(page).toHaveURL(`${WEB}/`);
 
     await signOutWithMenu(page);
     await signInWithForm(page, WEB, own.email);
     await enterSecondStepCode(page, codes[0]!);
     await expect(page.getByTestId("code-error")).toContainText("used already");
     await enterSecondStepCode(page, codes[1]!);
-    await expect(page).toHaveURL(/\/individuals/);
+    await expect(page).toHaveURL(`${WEB}/`);
   } finally {
     await api.dispose();
     await elsewhere.close();
@@ -283,7 +283,7 @@ test.describe("with the page's scripts off", () => {
     await expect(page.getByLabel("E-mail address")).toHaveValue(email);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/individuals/);
+    await expect(page).toHaveURL(`${WEB}/`);
     // signed in (the app's pages stream their content, which needs scripts to show)
     expect(await sessionMe(page.request)).toBe(200);
 
@@ -309,7 +309,7 @@ test.describe("with the page's scripts off", () => {
     await signInWithForm(page, WEB, email);
     const code = totpCode(DEMO_TOTP_SECRET);
     await enterSecondStepCode(page, code);
-    await expect(page).toHaveURL(/\/individuals/);
+    await expect(page).toHaveURL(`${WEB}/`);
     expect(await sessionMe(page.request)).toBe(200);
     for (const { url } of navigations) {
       expect(url).not.toContain(DEMO_PASSWORD);

@@ -9,7 +9,7 @@ import {
   signOutWithMenu,
 } from "./support";
 
-test("[staff] is sent to sign in, signs in through the form and lands on the register", async ({
+test("[staff] is sent to sign in, signs in through the form, lands on the start page and opens the register", async ({
   page,
   seed,
   expectAccessible,
@@ -19,6 +19,12 @@ test("[staff] is sent to sign in, signs in through the form and lands on the reg
   await expect(page).toHaveURL(/\/sign-in/);
   await expectAccessible();
   await signInWithForm(page, WEB, own.email);
+  await expect(page).toHaveURL(`${WEB}/`);
+  await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Individuals" })
+    .click();
   await expect(page).toHaveURL(/\/individuals/);
   await expect(page.getByRole("table", { name: "Individuals" }).getByRole("row")).not.toHaveCount(
     0,

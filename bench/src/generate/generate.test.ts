@@ -207,12 +207,40 @@ describe("the generated data at the tiny scale", () => {
     expect(result.counts.conflict_change).toBeGreaterThan(SCALES.tiny.conflicts);
   });
 
+  it("gives each referral the steps that led it to its status now, each after the one before", async () => {
+    const [row] = await owner<{ wrong: number; unordered: number; steps: number }[]>`
+      select
+        count(*) filter (where r.status <> 'sent' and e.last is distinct from r.status)::int as wrong,
+        (select count(*)::int from (
+          select changed_at < lag(changed_at) over (partition by referral_id order by changed_at, id) as back
+          from referral_event) x where back) as unordered,
+        (select count(*)::int from referral_event) as steps
+      from referral r
+      left join lateral (
+        select status as last from referral_event where referral_id = r.id
+        order by changed_at desc limit 1
+      ) e on true`;
+    expect(row).toMatchObject({ wrong: 0, unordered: 0 });
+    expect(result.counts.referral_event).toBeGreaterThan(0);
+  });
+
   it("names as the conflict sample the conflict with the most incidents", async () => {
     const [row] = await owner<{ most: number; sample: number }[]>`
       select max(n)::int as most,
         max(n) filter (where conflict_id = ${result.samples.profileConflictId})::int as sample
       from (select conflict_id, count(*) as n from incident where conflict_id is not null
         group by conflict_id) x`;
+    expect(row!.sample).toBe(row!.most);
+    expect(row!.most).toBeGreaterThan(1);
+  });
+
+  it("names as the intervention sample the call-in with the most people", async () => {
+    const [row] = await owner<{ most: number; sample: number }[]>`
+      select max(n)::int as most,
+        max(n) filter (where intervention_id = ${result.samples.profileInterventionId})::int as sample
+      from (select p.intervention_id, count(*) as n from intervention_participant p
+        join intervention i on i.id = p.intervention_id and i.kind = 'call_in'
+        group by p.intervention_id) x`;
     expect(row!.sample).toBe(row!.most);
     expect(row!.most).toBeGreaterThan(1);
   });

@@ -92,6 +92,8 @@ export interface GenerateResult {
     profileIncidentId: string;
     /** The conflict with the most incidents (its profile is the heaviest to read). */
     profileConflictId: string;
+    /** The call-in with the most people invited (its page is the heaviest to read). */
+    profileInterventionId: string;
   };
 }
 
@@ -113,6 +115,7 @@ export const GENERATED_TABLES = [
   "assignment",
   "consent",
   "referral",
+  "referral_event",
   "outcome",
   "note",
   "task",
@@ -264,6 +267,19 @@ async function incidentSample(sql: Sql): Promise<string> {
   return row.incidentId;
 }
 
+/** The call-in with the most participants; the smallest id of those tied. */
+async function interventionSample(sql: Sql): Promise<string> {
+  const [row] = await sql<{ interventionId: string }[]>`
+    select p.intervention_id as "interventionId"
+    from intervention_participant p
+    join intervention i on i.id = p.intervention_id and i.kind = 'call_in'
+    group by p.intervention_id
+    order by count(*) desc, p.intervention_id
+    limit 1`;
+  if (!row) throw new Error("no call-in with participants was generated");
+  return row.interventionId;
+}
+
 /** The conflict with the most incidents; the smallest id of those tied. */
 async function conflictSample(sql: Sql): Promise<string> {
   const [row] = await sql<{ conflictId: string }[]>`
@@ -393,6 +409,7 @@ export async function generate(
         profileGroupId: await groupSample(sql),
         profileIncidentId: await incidentSample(sql),
         profileConflictId: await conflictSample(sql),
+        profileInterventionId: await interventionSample(sql),
       },
     };
   } finally {

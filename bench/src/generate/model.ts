@@ -53,6 +53,7 @@ export const S = {
   accessLog: 20,
   incidentReview: 21,
   conflictChange: 22,
+  referralEvent: 23,
 } as const;
 
 export interface Agency {

@@ -599,6 +599,108 @@ const SERVICES: ReadonlyArray<(typeof REFERRAL_SERVICES)[number]> = [
   "protection",
 ];
 
+type ReferralStatus = "sent" | "accepted" | "declined" | "in_progress" | "completed" | "withdrawn";
+
+/** The steps that led a referral from sent to its status now, in order. */
+const STEPS_TO: Record<ReferralStatus, readonly Exclude<ReferralStatus, "sent">[]> = {
+  sent: [],
+  accepted: ["accepted"],
+  declined: ["declined"],
+  in_progress: ["accepted", "in_progress"],
+  completed: ["accepted", "in_progress", "completed"],
+  withdrawn: ["withdrawn"],
+};
+
+/**
+ * Every person's referrals (none for most, one or two for some), in the order the referral
+ * table is written: one stream per person, so the referral_event step reads the same ones.
+ */
+function* referralsOf(w: World) {
+  let n = 0;
+  for (let i = 0; i < w.scale.people; i++) {
+    const rng = rngFor(w.seed, S.referral, i);
+    const count = rng.weighted([
+      [0, 75],
+      [1, 20],
+      [2, 5],
+    ] as const);
+    if (count === 0) continue;
+    const p = personAt(w, i);
+    for (let k = 0; k < count; k++) {
+      const to = otherAgency(w, rng, p.agency.id);
+      const on = dayAfter(w, rng, p.registeredOn);
+      const consent = rng.chance(0.6);
+      const by = staffOf(w, rng, p.agency.id);
+      const service = rng.pick(SERVICES);
+      const status: ReferralStatus = rng.weighted([
+        ["sent", 15],
+        ["accepted", 20],
+        ["declined", 10],
+        ["in_progress", 25],
+        ["completed", 25],
+        ["withdrawn", 5],
+      ] as const);
+      const index = n++;
+      yield {
+        index,
+        id: id(w, S.referral, index),
+        individualId: p.id,
+        fromAgencyId: p.agency.id,
+        toAgencyId: to.id,
+        service,
+        status,
+        consent,
+        on,
+        by,
+      };
+    }
+  }
+}
+
+/**
+ * Each referral's steps after it was sent, the path to its status now (at most three), on
+ * days after it was sent: the receiving agency's staff (none for an agency without users)
+ * accept, decline with a reason, start and complete it; the sender's withdraw it.
+ */
+function referralEventStep(w: World): TableStep {
+  return {
+    table: "referral_event",
+    columns: [
+      "id",
+      "referral_id",
+      "status",
+      "reason",
+      "changed_by_id",
+      "changed_by_agency_id",
+      "changed_at",
+    ],
+    *rows() {
+      let n = 0;
+      for (const r of referralsOf(w)) {
+        const rng = rngFor(w.seed, S.referralEvent, r.index);
+        let day = r.on;
+        // Each step after the one before it, on the same day too.
+        let at = Date.parse(`${r.on}T11:00:00.000Z`);
+        for (const status of STEPS_TO[r.status]) {
+          day = dayAfter(w, rng, day);
+          at = Math.max(momentOn(rng, day), at + 60_000);
+          const agencyId = status === "withdrawn" ? r.fromAgencyId : r.toAgencyId;
+          const staff = w.staffOf.get(agencyId);
+          yield [
+            id(w, S.referralEvent, n++),
+            r.id,
+            status,
+            status === "declined" || status === "withdrawn" ? rng.pick(CHANGE_REASONS) : null,
+            staff ? rng.pick(staff) : null,
+            agencyId,
+            iso(at),
+          ];
+        }
+      }
+    },
+  };
+}
+
 /** The case work on each person: assignments, consent, referrals, outcomes, notes, tasks, flags. */
 export function caseWorkSteps(w: World, tally: Tally): TableStep[] {
   const social = w.byKind.get("social_services");
@@ -723,44 +825,23 @@ export function caseWorkSteps(w: World, tally: Tally): TableStep[] {
         ...AUDIT,
       ],
       *rows() {
-        let n = 0;
-        for (let i = 0; i < w.scale.people; i++) {
-          const rng = rngFor(w.seed, S.referral, i);
-          const count = rng.weighted([
-            [0, 75],
-            [1, 20],
-            [2, 5],
-          ] as const);
-          if (count === 0) continue;
-          const p = personAt(w, i);
-          for (let k = 0; k < count; k++) {
-            const to = otherAgency(w, rng, p.agency.id);
-            const on = dayAfter(w, rng, p.registeredOn);
-            const consent = rng.chance(0.6);
-            const by = staffOf(w, rng, p.agency.id);
-            yield [
-              id(w, S.referral, n++),
-              p.id,
-              p.agency.id,
-              to.id,
-              rng.pick(SERVICES),
-              rng.weighted([
-                ["sent", 15],
-                ["accepted", 20],
-                ["declined", 10],
-                ["in_progress", 25],
-                ["completed", 25],
-                ["withdrawn", 5],
-              ] as const),
-              consent,
-              consent ? on : null,
-              null,
-              ...audit(`${on}T11:00:00.000Z`, by),
-            ];
-          }
+        for (const r of referralsOf(w)) {
+          yield [
+            r.id,
+            r.individualId,
+            r.fromAgencyId,
+            r.toAgencyId,
+            r.service,
+            r.status,
+            r.consent,
+            r.consent ? r.on : null,
+            null,
+            ...audit(`${r.on}T11:00:00.000Z`, r.by),
+          ];
         }
       },
     },
+    referralEventStep(w),
     {
       table: "outcome",
       columns: [

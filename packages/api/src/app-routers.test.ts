@@ -111,7 +111,10 @@ describe("the apps' routers", () => {
       "intervention",
       "network",
       "note",
+      "outcome",
+      "referral",
       "session",
+      "start",
     ]);
     expect(namespaces(adminRouter)).toEqual([
       "accessLog",

@@ -21,8 +21,15 @@ import {
   incident,
   incidentParty,
   individual,
+  intervention,
+  interventionAgency,
+  interventionParticipant,
+  interventionSpeaker,
   membership,
   note,
+  outcome,
+  referral,
+  referralEvent,
   user,
 } from "@truce/db/schema";
 import { DEMO_PASSWORD_HASH } from "@truce/db/seed";
@@ -311,10 +318,191 @@ const conflictRows = {
   },
 } satisfies Record<string, Row>;
 
+/**
+ * Interventions: everyone in the programme sees that one took place; its details as the
+ * content scope says; its people as far as the actor's view of the register goes. Only the
+ * lead agency changes one.
+ */
+const interventionRows = {
+  "intervention.byId": {
+    refuse: caseWorkOnly,
+    allowed: async (result, call) => {
+      const { actor, db, fixtures } = signedIn(call);
+      const found = result as WebRouterOutputs["intervention"]["byId"];
+      const { id } = call.input as { id: string };
+      const [row] = await db
+        .select({ lead: intervention.leadAgencyId, visibility: intervention.visibility })
+        .from(intervention)
+        .where(eq(intervention.id, id));
+      expect(found).toMatchObject({ id, leadAgencyId: row!.lead });
+      // A programme intervention of an agency other than social services: every agency reads it.
+      expect(row!.visibility).toBe("programme");
+      expect(found.detailsVisible).toBe(true);
+      expect(found.summary).toEqual(expect.any(String));
+      expect(found.editable).toBe(row!.lead === agencyIdOf(actor));
+      expect(found.participants.map((p) => p.id)).toContain(fixtures.individualId);
+    },
+  },
+  "intervention.formOptions": {
+    refuse: caseWorkOnly,
+    allowed: (result) => {
+      const options = result as WebRouterOutputs["intervention"]["formOptions"];
+      expect(options.agencies.map((a) => a.kind)).toEqual(
+        expect.arrayContaining(["police", "social_services", "exit_programme", "probation"]),
+      );
+      expect(options.groups.length).toBeGreaterThan(0);
+      const times = options.incidents.map((i) => i.occurredAt.getTime());
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(JSON.stringify(options)).not.toContain("Matrix fixture: shots fired");
+    },
+  },
+  "intervention.create": {
+    refuse: caseWorkOnly,
+    // The call-in, its participant, the agencies present (the lead's among them) and its
+    // speaker, written together as the actor's agency, with its agency's default visibility.
+    allowed: async (result, call) => {
+      const { actor, db, input } = signedIn(call);
+      const { id } = result as WebRouterOutputs["intervention"]["create"];
+      const invited = (input as { participants: { individualId: string }[] }).participants;
+      const [written] = await db.select().from(intervention).where(eq(intervention.id, id));
+      expect(written).toMatchObject({
+        kind: "call_in",
+        leadAgencyId: agencyIdOf(actor),
+        createdById: actor.userId,
+        visibility: ["exit_programme", "probation"].includes(actor.membership!.agencyKind)
+          ? "programme"
+          : "agency",
+      });
+      const people = await db
+        .select({ individualId: interventionParticipant.individualId })
+        .from(interventionParticipant)
+        .where(eq(interventionParticipant.interventionId, id));
+      expect(people).toEqual([{ individualId: invited[0]!.individualId }]);
+      const agencies = await db
+        .select({ agencyId: interventionAgency.agencyId })
+        .from(interventionAgency)
+        .where(eq(interventionAgency.interventionId, id));
+      expect(agencies.map((a) => a.agencyId)).toContain(agencyIdOf(actor));
+      const speakers = await countOf(
+        db
+          .select({ n: count() })
+          .from(interventionSpeaker)
+          .where(eq(interventionSpeaker.interventionId, id)),
+      );
+      expect(speakers).toBe(1);
+    },
+  },
+  "intervention.update": {
+    // The fixture is the police's: no other agency changes it.
+    refuse: { ...caseWorkOnly, socialStaff: F, exitStaff: F, probationStaff: F },
+    allowed: async (result, { db, input }) => {
+      const { id, version } = input as { id: string; version: number };
+      expect(result).toEqual({ id, version: version + 1 });
+      const [row] = await db
+        .select({ response: interventionParticipant.response })
+        .from(interventionParticipant)
+        .where(eq(interventionParticipant.interventionId, id));
+      expect(row!.response).toBe("attended");
+    },
+  },
+} satisfies Record<string, Row>;
+
+/**
+ * Referrals: every case role lists its own agency's, sends them and takes their steps; which
+ * step is whose is the service's rule, so only the receiving agency's staff accept (the
+ * sender and the agencies outside the referral are refused, FORBIDDEN, never a 5xx).
+ */
+const referralRows = {
+  "referral.list": {
+    refuse: caseWorkOnly,
+    // Those the actor's agency sent, open ones only, newest first, each note with them.
+    allowed: async (result, call) => {
+      const { actor, db, fixtures } = signedIn(call);
+      const page = result as WebRouterOutputs["referral"]["list"];
+      const open = ["sent", "accepted", "in_progress"] as const;
+      expect(page.total).toBe(
+        await countOf(
+          db
+            .select({ n: count() })
+            .from(referral)
+            .where(
+              and(
+                eq(referral.fromAgencyId, agencyIdOf(actor)),
+                inArray(referral.status, [...open]),
+              ),
+            ),
+        ),
+      );
+      for (const r of page.items) {
+        expect(r.fromAgencyId).toBe(agencyIdOf(actor));
+        expect(open).toContain(r.status);
+        expect(r.noteVisible).toBe(true);
+        expect(r.steps.every((s) => s === "withdrawn")).toBe(true);
+      }
+      const times = page.items.map((r) => r.createdAt.getTime());
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(page.items.some((r) => r.id === fixtures.policeExitReferralId)).toBe(
+        actor.membership!.agencyKind === "police",
+      );
+    },
+  },
+  "referral.formOptions": {
+    refuse: caseWorkOnly,
+    // Every active agency but the actor's own.
+    allowed: async (result, call) => {
+      const { actor, db } = signedIn(call);
+      const { agencies } = result as WebRouterOutputs["referral"]["formOptions"];
+      const active = await countOf(
+        db.select({ n: count() }).from(agency).where(eq(agency.active, true)),
+      );
+      expect(agencies).toHaveLength(active - 1);
+      expect(agencies.map((a) => a.id)).not.toContain(agencyIdOf(actor));
+    },
+  },
+  "referral.create": {
+    refuse: caseWorkOnly,
+    allowed: async (result, call) => {
+      const { actor, db } = signedIn(call);
+      const { id } = result as { id: string; version: number };
+      expect(result).toEqual({ id, version: 1 });
+      const [row] = await db.select().from(referral).where(eq(referral.id, id));
+      expect(row).toMatchObject({
+        fromAgencyId: agencyIdOf(actor),
+        status: "sent",
+        consent: true,
+        consentOn: "2026-01-15",
+        createdById: actor.userId,
+      });
+    },
+  },
+  // A fresh referral from the police to the exit programme each time, to accept.
+  "referral.transition": {
+    refuse: {
+      ...caseWorkOnly,
+      policeStaff: F,
+      socialStaff: F,
+      probationStaff: F,
+      policeManager: F,
+      staffAndPlatformAdmin: F,
+    },
+    allowed: async (result, call) => {
+      const { actor, db, input } = signedIn(call);
+      const { id, version } = input as { id: string; version: number };
+      expect(result).toEqual({ id, status: "accepted", version: version + 1 });
+      const steps = await db.select().from(referralEvent).where(eq(referralEvent.referralId, id));
+      expect(steps).toMatchObject([
+        { status: "accepted", changedById: actor.userId, changedByAgencyId: agencyIdOf(actor) },
+      ]);
+    },
+  },
+} satisfies Record<string, Row>;
+
 const MATRIX: Record<TruceApp, Record<string, Row>> = {
   web: {
     ...sharedRows,
+    ...referralRows,
     ...conflictRows,
+    ...interventionRows,
     "individual.list": {
       refuse: caseWorkOnly,
       // The approved register, and the pending registrations of the actor's own agency only.
@@ -848,6 +1036,64 @@ const MATRIX: Record<TruceApp, Record<string, Row>> = {
         );
         expect(visibleMembers).toBeGreaterThan(0);
         expect(graph.nodes.reduce((sum, n) => sum + n.currentMembers, 0)).toBe(visibleMembers);
+      },
+    },
+    "outcome.create": {
+      refuse: caseWorkOnly,
+      // Recorded as the actor's agency; "employed" leaves the person's status and version.
+      allowed: async (result, call) => {
+        const { actor, db, fixtures, input } = signedIn(call);
+        const { id, individual: person } = result as WebRouterOutputs["outcome"]["create"];
+        expect(person).toMatchObject({
+          id: fixtures.individualId,
+          version: (input as { version: number }).version,
+        });
+        const [written] = await db.select().from(outcome).where(eq(outcome.id, id));
+        expect(written).toMatchObject({
+          individualId: fixtures.individualId,
+          kind: "employed",
+          recordingAgencyId: agencyIdOf(actor),
+          createdById: actor.userId,
+        });
+      },
+    },
+    "start.overview": {
+      refuse: caseWorkOnly,
+      // The latest incidents, the escalating conflicts by risk, and only people in the
+      // actor's view of the register (another agency's pending registration never).
+      allowed: async (result, call) => {
+        const { actor, db } = signedIn(call);
+        const start = result as WebRouterOutputs["start"]["overview"];
+        const [latest] = await db
+          .select({ id: incident.id })
+          .from(incident)
+          .orderBy(desc(incident.occurredAt), desc(incident.id))
+          .limit(1);
+        expect(start.incidents[0]?.id).toBe(latest?.id);
+        const escalating = await db
+          .select({ id: conflict.id })
+          .from(conflict)
+          .where(eq(conflict.status, "escalating"));
+        const ids = escalating.map((c) => c.id);
+        expect(start.conflicts.length).toBe(Math.min(ids.length, 5));
+        for (const c of start.conflicts) expect(ids).toContain(c.id);
+        if (start.people.length === 0) return;
+        const visible = await db
+          .select({ id: individual.id })
+          .from(individual)
+          .where(
+            and(
+              inArray(
+                individual.id,
+                start.people.map((p) => p.id),
+              ),
+              or(
+                eq(individual.registrationStatus, "approved"),
+                eq(individual.registeringAgencyId, agencyIdOf(actor)),
+              ),
+            ),
+          );
+        expect(visible).toHaveLength(start.people.length);
       },
     },
   },

@@ -102,11 +102,13 @@ describe("case content", () => {
       "web: individual.byId",
       "web: individual.connections",
       "web: individual.timeline",
+      "web: intervention.byId",
       "web: intervention.forIndividual",
       "web: note.byId",
       "web: note.forConflict",
       "web: note.forGroup",
       "web: note.forIndividual",
+      "web: referral.list",
     ]);
   });
 

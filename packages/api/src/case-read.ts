@@ -12,7 +12,15 @@ export interface CaseRead {
    * What was read: a person (their profile, notes or interventions), one note, or a group or
    * a conflict (its profile, which shows people, or its notes).
    */
-  entityType: "individual" | "note" | "group" | "conflict" | "incident";
+  entityType:
+    | "individual"
+    | "note"
+    | "group"
+    | "conflict"
+    | "incident"
+    | "intervention"
+    /** An agency's referrals (its inbox or those it sent): they name people, carry notes. */
+    | "agency";
   entityId: string;
   /** Which view, and the ids of what it showed; never the content itself. */
   detail?: Record<string, unknown>;

@@ -157,6 +157,20 @@ export const PROCEDURE_INPUTS: Record<
     return row;
   },
   "note.forIndividual": (f) => ({ individualId: f.individualId }),
+  // An outcome that leaves the status: every actor's call records one from the same version.
+  "outcome.create": async (f) => ({
+    individualId: f.individualId,
+    version: (
+      await f.db
+        .select({ version: individual.version })
+        .from(individual)
+        .where(eq(individual.id, f.individualId))
+    )[0]!.version,
+    kind: "employed",
+    occurredAt: "2026-03-02",
+    note: "Matrix test outcome.",
+  }),
+  "start.overview": () => undefined,
   "note.byId": (f) => ({ id: f.policeAgencyNoteId }),
   "note.create": (f) => ({
     individualId: f.individualId,
@@ -164,6 +178,69 @@ export const PROCEDURE_INPUTS: Record<
     kind: "fact",
   }),
   "intervention.forIndividual": (f) => ({ individualId: f.individualId }),
+  // A programme intervention with the person of an agency other than social services (the
+  // fixture person has one), whose details every agency reads.
+  "intervention.byId": async (f) => {
+    const [row] = await f.db
+      .select({ id: intervention.id })
+      .from(intervention)
+      .innerJoin(
+        interventionParticipant,
+        eq(interventionParticipant.interventionId, intervention.id),
+      )
+      .innerJoin(agency, eq(agency.id, intervention.leadAgencyId))
+      .where(
+        and(
+          eq(interventionParticipant.individualId, f.individualId),
+          eq(intervention.visibility, "programme"),
+          ne(agency.kind, "social_services"),
+          isNotNull(intervention.summary),
+        ),
+      )
+      .orderBy(intervention.id)
+      .limit(1);
+    return { id: row!.id };
+  },
+  "intervention.formOptions": () => undefined,
+  // About a person of its own each time, so no other row's list of interventions changes.
+  "intervention.create": async (f) => ({
+    kind: "call_in",
+    status: "done",
+    occurredAt: new Date("2026-04-02T17:00:00Z"),
+    summary: "Matrix test call-in.",
+    message: "Matrix test: the violence stops now.",
+    participants: [{ individualId: await freshPerson(f), response: "attended" }],
+    speakers: [{ name: "Matrix Speaker", role: "Chief of police" }],
+  }),
+  // A planned police call-in with a person, both of its own each time, marked done.
+  "intervention.update": async (f) => {
+    const personId = await freshPerson(f);
+    const [police] = await f.db
+      .select({ id: agency.id })
+      .from(agency)
+      .where(eq(agency.kind, "police"));
+    const [row] = await f.db
+      .insert(intervention)
+      .values({
+        kind: "call_in",
+        leadAgencyId: police!.id,
+        occurredAt: new Date("2026-04-03T17:00:00Z"),
+        status: "planned",
+      })
+      .returning({ id: intervention.id, version: intervention.version });
+    await f.db
+      .insert(interventionParticipant)
+      .values({ interventionId: row!.id, individualId: personId });
+    return {
+      id: row!.id,
+      version: row!.version,
+      status: "done",
+      occurredAt: new Date("2026-04-03T17:00:00Z"),
+      summary: "Matrix test: the call-in was held.",
+      visibility: "agency",
+      responses: [{ individualId: personId, response: "attended" }],
+    };
+  },
   "note.forGroup": (f) => ({ groupId: f.groupId }),
   "note.forConflict": (f) => ({ conflictId: f.conflictId }),
   "group.list": () => ({ pageSize: 100 }),
@@ -291,6 +368,35 @@ export const PROCEDURE_INPUTS: Record<
     version: await versionOf(f, "membership", f.targetMembershipId),
   }),
   "accessLog.list": () => ({}),
+  "referral.list": () => ({ box: "sent" }),
+  "referral.formOptions": () => undefined,
+  // To the housing company, an agency no actor of the tests belongs to.
+  "referral.create": async (f) => {
+    const [housing] = await f.db.select().from(agency).where(eq(agency.kind, "housing"));
+    return {
+      individualId: f.individualId,
+      toAgencyId: housing!.id,
+      service: "housing",
+      consent: true,
+      consentOn: "2026-01-15",
+      note: "Matrix test referral.",
+    };
+  },
+  // A referral of its own each time, sent by the police to the exit programme, to accept.
+  "referral.transition": async (f) => {
+    const [police] = await f.db.select().from(agency).where(eq(agency.kind, "police"));
+    const [exit] = await f.db.select().from(agency).where(eq(agency.kind, "exit_programme"));
+    const [row] = await f.db
+      .insert(referral)
+      .values({
+        individualId: f.individualId,
+        fromAgencyId: police!.id,
+        toAgencyId: exit!.id,
+        service: "exit_programme",
+      })
+      .returning({ id: referral.id, version: referral.version });
+    return { id: row!.id, version: row!.version, status: "accepted" };
+  },
 };
 
 /** Finds the demo rows the inputs use and adds the admins' target (a fresh database each time). */
@@ -510,6 +616,29 @@ async function freshGroup(f: Pick<ProcedureFixtures, "db">): Promise<string> {
     .insert(group)
     .values({ name: `Matrix fixture ${crypto.randomUUID()}`, area: "Matrix area" })
     .returning({ id: group.id });
+  return row!.id;
+}
+
+/** An approved person with nothing recorded about them, under a unique name. */
+async function freshPerson(f: Pick<ProcedureFixtures, "db">): Promise<string> {
+  const [police] = await f.db
+    .select({ id: agency.id })
+    .from(agency)
+    .where(eq(agency.kind, "police"));
+  const [row] = await f.db
+    .insert(individual)
+    .values({
+      givenName: "Matrix",
+      familyName: `Participant ${crypto.randomUUID().slice(0, 8)}`,
+      district: "Matrix district",
+      registrationReason: "Matrix fixture: invited to a call-in.",
+      category: "associate",
+      registeringAgencyId: police!.id,
+      registrationStatus: "approved",
+      approvedAt: new Date(),
+      reviewDue: "2099-01-01",
+    })
+    .returning({ id: individual.id });
   return row!.id;
 }
 

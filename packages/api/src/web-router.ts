@@ -7,7 +7,10 @@ import { individualRouter } from "./routers/individual";
 import { interventionRouter } from "./routers/intervention";
 import { networkRouter } from "./routers/network";
 import { noteRouter } from "./routers/note";
+import { outcomeRouter } from "./routers/outcome";
+import { referralRouter } from "./routers/referral";
 import { sessionRouter } from "./routers/session";
+import { startRouter } from "./routers/start";
 import { createTRPCRouter } from "./trpc";
 
 /**
@@ -27,6 +30,9 @@ export const webRouter = createTRPCRouter({
   conflict: conflictRouter,
   alliance: allianceRouter,
   incident: incidentRouter,
+  outcome: outcomeRouter,
+  referral: referralRouter,
+  start: startRouter,
 });
 
 export type WebRouter = typeof webRouter;

@@ -12,7 +12,12 @@ import {
   groupMembership,
   incident,
   individual,
+  intervention,
+  interventionSpeaker,
   note,
+  outcome,
+  referral,
+  referralEvent,
 } from "./schema";
 
 // The table each domain's limits are for. Search, counts, paging, one alias and the review
@@ -29,6 +34,11 @@ const tableOf: Record<string, Table> = {
   conflictChange,
   alliance,
   incident,
+  intervention,
+  interventionSpeaker,
+  outcome,
+  referral,
+  referralEvent,
 };
 const columnLimits = Object.entries(FIELD_LIMITS).filter(([domain]) => domain in tableOf);
 
@@ -41,6 +51,9 @@ describe("the field limits", () => {
       "count",
       "incidentCasualties",
       "incidentParties",
+      "interventionAgencies",
+      "interventionParticipants",
+      "interventionSpeakers",
       "page",
       "pageSize",
       "reviewPeriod",

@@ -51,14 +51,43 @@ export const FIELD_LIMITS = {
   alliance: {
     note: { min: 1, max: 2_000 },
   },
+  referral: {
+    /** What the sending agency tells the receiving one (only the two read it). */
+    note: { min: 1, max: 2_000 },
+  },
+  referralEvent: {
+    /** Why a referral was declined (required), or why another step was taken. */
+    reason: { min: 1, max: 1_000 },
+  },
   incident: {
     district: { min: 1, max: 100 },
     summary: { max: 4_000 },
+  },
+  outcome: {
+    note: { min: 1, max: 2_000 },
   },
   /** The dead or the injured of one incident. */
   incidentCasualties: { max: 1_000 },
   /** How many people and groups one incident names. */
   incidentParties: { max: 50 },
+  intervention: {
+    summary: { max: 4_000 },
+    /** What came of it: what the person said, whether the support was taken up. */
+    result: { max: 2_000 },
+    /** A call-in's message (or a conversation's), as given. */
+    message: { max: 4_000 },
+  },
+  interventionSpeaker: {
+    name: { min: 1, max: 100 },
+    /** What the speaker stands for ("chief of police", "mother of a victim"). */
+    role: { min: 1, max: 100 },
+  },
+  /** How many people one intervention concerns: a call-in's invited. */
+  interventionParticipants: { max: 200 },
+  /** How many agencies were present at one intervention. */
+  interventionAgencies: { max: 30 },
+  /** How many speakers one call-in had. */
+  interventionSpeakers: { max: 30 },
   /** One of a person's or a group's aliases (street names). */
   alias: { min: 1, max: 60 },
   /**

@@ -26,6 +26,8 @@ export const permissions = {
   "note.read": { membership: ["staff", "manager"], platform: [] },
   "note.create": { membership: ["staff", "manager"], platform: [] },
   "intervention.read": { membership: ["staff", "manager"], platform: [] },
+  "intervention.create": { membership: ["staff", "manager"], platform: [] },
+  "intervention.update": { membership: ["staff", "manager"], platform: [] },
   "conflict.list": { membership: ["staff", "manager"], platform: [] },
   "conflict.read": { membership: ["staff", "manager"], platform: [] },
   "conflict.create": { membership: ["staff", "manager"], platform: [] },
@@ -34,6 +36,13 @@ export const permissions = {
   "alliance.create": { membership: ["staff", "manager"], platform: [] },
   "alliance.update": { membership: ["staff", "manager"], platform: [] },
   "network.read": { membership: ["staff", "manager"], platform: [] },
+  "outcome.create": { membership: ["staff", "manager"], platform: [] },
+  // A referral's steps: which of the two agencies takes which is the service's rule.
+  "referral.list": { membership: ["staff", "manager"], platform: [] },
+  "referral.create": { membership: ["staff", "manager"], platform: [] },
+  "referral.update": { membership: ["staff", "manager"], platform: [] },
+  // The start page: the latest incidents and conflicts, the people the user touched.
+  "start.read": { membership: ["staff", "manager"], platform: [] },
   "agency.list": { membership: ["agency_admin"], platform: ["platform_admin", "auditor"] },
   "agency.create": { membership: [], platform: ["platform_admin"] },
   "user.list": { membership: ["agency_admin"], platform: ["platform_admin"] },

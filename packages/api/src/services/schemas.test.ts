@@ -530,6 +530,166 @@ const rules: Record<string, Record<string, SchemaRules>> = {
       valid: { individualId: id },
       broken: [["individualId", "42", "validation.common.id"]],
     },
+    getInterventionInput: { valid: { id }, broken: [["id", "42", "validation.common.id"]] },
+    interventionParticipantInput: {
+      valid: { individualId: id, response: "attended" },
+      accepted: [
+        ["response", ""],
+        ["response", null],
+        ["response", undefined],
+      ],
+      broken: [
+        ["individualId", "42", "validation.common.id"],
+        ["response", "maybe", "validation.intervention.response"],
+      ],
+    },
+    interventionSpeakerInput: {
+      valid: { name: "Anna Berg", role: "Chief of police" },
+      accepted: [
+        ["agencyId", id],
+        ["agencyId", ""],
+        ["name", chars(FIELD_LIMITS.interventionSpeaker.name.max)],
+        ["role", chars(FIELD_LIMITS.interventionSpeaker.role.max)],
+      ],
+      broken: [
+        ["name", " ", "validation.intervention.speakerName"],
+        [
+          "name",
+          chars(FIELD_LIMITS.interventionSpeaker.name.max + 1),
+          "validation.intervention.speakerName",
+        ],
+        ["role", "", "validation.intervention.speakerRole"],
+        [
+          "role",
+          chars(FIELD_LIMITS.interventionSpeaker.role.max + 1),
+          "validation.intervention.speakerRole",
+        ],
+        ["agencyId", "42", "validation.common.id"],
+      ],
+    },
+    createInterventionInput: {
+      valid: {
+        kind: "call_in",
+        status: "done",
+        occurredAt: "2020-03-01T18:00",
+        participants: [{ individualId: id, response: "attended" }],
+      },
+      accepted: [
+        ["status", "planned"],
+        ["summary", chars(FIELD_LIMITS.intervention.summary.max)],
+        ["result", chars(FIELD_LIMITS.intervention.result.max)],
+        ["message", chars(FIELD_LIMITS.intervention.message.max)],
+        ["visibility", "programme"],
+        ["groupId", ""],
+        ["conflictId", id],
+        ["triggeringIncidentId", null],
+        // Another kind's fields are left for the service to drop.
+        ["channel", "street"],
+        [
+          "participants",
+          Array.from({ length: FIELD_LIMITS.interventionParticipants.max }, () => ({
+            individualId: id,
+          })),
+        ],
+        ["agencyIds", Array.from({ length: FIELD_LIMITS.interventionAgencies.max }, () => id)],
+        [
+          "speakers",
+          Array.from({ length: FIELD_LIMITS.interventionSpeakers.max }, () => ({
+            name: "A",
+            role: "B",
+          })),
+        ],
+      ],
+      broken: [
+        ["kind", "raid", "validation.intervention.kind"],
+        ["status", "maybe", "validation.intervention.status"],
+        ["occurredAt", "after lunch", "validation.intervention.occurredAt"],
+        ["occurredAt", "1899-12-31T00:00", "validation.intervention.occurredAt"],
+        ["occurredAt", "2999-01-01T00:00", "validation.intervention.occurredAt"],
+        // A done intervention took place already.
+        [
+          "occurredAt",
+          new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          "validation.intervention.occurredAtDone",
+        ],
+        [
+          "summary",
+          chars(FIELD_LIMITS.intervention.summary.max + 1),
+          "validation.intervention.summary",
+        ],
+        [
+          "result",
+          chars(FIELD_LIMITS.intervention.result.max + 1),
+          "validation.intervention.result",
+        ],
+        [
+          "message",
+          chars(FIELD_LIMITS.intervention.message.max + 1),
+          "validation.intervention.message",
+        ],
+        ["visibility", "everyone", "validation.intervention.visibility"],
+        ["groupId", "42", "validation.common.id"],
+        ["enforcementKind", "raid", "validation.intervention.enforcementKind"],
+        ["channel", "letter", "validation.intervention.channel"],
+        ["deliveryResult", "lost", "validation.intervention.deliveryResult"],
+        ["participants", [], "validation.intervention.participantsRequired"],
+        ["participants", "the usual", "validation.intervention.participants"],
+        [
+          "participants",
+          Array.from({ length: FIELD_LIMITS.interventionParticipants.max + 1 }, () => ({
+            individualId: id,
+          })),
+          "validation.intervention.participants",
+        ],
+        [
+          "agencyIds",
+          Array.from({ length: FIELD_LIMITS.interventionAgencies.max + 1 }, () => id),
+          "validation.intervention.agencies",
+        ],
+        [
+          "speakers",
+          Array.from({ length: FIELD_LIMITS.interventionSpeakers.max + 1 }, () => ({
+            name: "A",
+            role: "B",
+          })),
+          "validation.intervention.speakers",
+        ],
+      ],
+    },
+    updateInterventionInput: {
+      valid: {
+        id,
+        version: 1,
+        status: "done",
+        occurredAt: "2020-03-01T18:00",
+        visibility: "agency",
+        responses: [{ individualId: id, response: "no_show" }],
+      },
+      accepted: [
+        ["responses", []],
+        ["summary", chars(FIELD_LIMITS.intervention.summary.max)],
+      ],
+      broken: [
+        ["status", "maybe", "validation.intervention.status"],
+        [
+          "occurredAt",
+          new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          "validation.intervention.occurredAtDone",
+        ],
+        ["visibility", undefined, "validation.intervention.visibility"],
+        [
+          "result",
+          chars(FIELD_LIMITS.intervention.result.max + 1),
+          "validation.intervention.result",
+        ],
+        [
+          "responses",
+          [{ individualId: id, response: "maybe" }],
+          "validation.intervention.response",
+        ],
+        ...versionedRules.filter(([field]) => field === "version"),
+      ],
+    },
   },
   network: {
     networkGraphInput: {
@@ -550,6 +710,63 @@ const rules: Record<string, Record<string, SchemaRules>> = {
         ["conflictStatuses", Array(6).fill("active"), "validation.network.conflictStatuses"],
         ["includeAlliances", "yes", "validation.network.includeAlliances"],
         ["includeEndedAlliances", 1, "validation.network.includeAlliances"],
+      ],
+    },
+  },
+  referral: {
+    listReferralsInput: {
+      valid: {},
+      accepted: [
+        lastPage,
+        ["box", "sent"],
+        ["status", ["sent", "accepted", "declined", "in_progress", "completed", "withdrawn"]],
+      ],
+      broken: [
+        ...pageRules,
+        ["box", "outbox", "validation.referral.box"],
+        ["status", "sent", "validation.referral.status"],
+        ["status", [], "validation.referral.status"],
+        ["status", ["lost"], "validation.referral.status"],
+        ["status", Array(7).fill("sent"), "validation.referral.status"],
+      ],
+    },
+    createReferralInput: {
+      valid: {
+        individualId: id,
+        toAgencyId: id,
+        service: "exit_programme",
+        consent: true,
+        consentOn: "2026-01-15",
+      },
+      accepted: [
+        ["note", chars(FIELD_LIMITS.referral.note.max)],
+        ["note", ""],
+      ],
+      broken: [
+        ["individualId", "42", "validation.common.id"],
+        ["toAgencyId", "", "validation.referral.toAgency"],
+        ["service", "haircut", "validation.referral.service"],
+        ["consent", "yes", "validation.referral.consent"],
+        ["consentOn", "2099-01-01", "validation.referral.consentOn"],
+        ["consentOn", "15/01/2026", "validation.referral.consentOn"],
+        ["consentOn", "", "validation.referral.consentOnRequired"],
+        ["note", chars(FIELD_LIMITS.referral.note.max + 1), "validation.referral.note"],
+        ["note", "a\u0000b", "validation.common.controlCharacters"],
+      ],
+    },
+    transitionReferralInput: {
+      valid: { id, version: 1, status: "declined", reason: "No places this term." },
+      accepted: [
+        ["status", "accepted"],
+        ["reason", chars(FIELD_LIMITS.referralEvent.reason.max)],
+      ],
+      broken: [
+        ["id", "42", "validation.common.id"],
+        ...versionedRules.filter(([field]) => field === "version"),
+        ["status", "sent", "validation.referral.step"],
+        ["reason", "", "validation.referral.declineReason"],
+        ["reason", " ", "validation.referral.declineReason"],
+        ["reason", chars(FIELD_LIMITS.referralEvent.reason.max + 1), "validation.referral.reason"],
       ],
     },
   },
@@ -653,6 +870,29 @@ const rules: Record<string, Record<string, SchemaRules>> = {
       ],
     },
   },
+  outcome: {
+    createOutcomeInput: {
+      valid: { individualId: id, version: 1, kind: "relocated", occurredAt: "2026-01-31" },
+      accepted: [
+        ["note", ""],
+        ["note", null],
+        ["note", chars(FIELD_LIMITS.outcome.note.max)],
+        ["occurredAt", new Date().toISOString().slice(0, 10)],
+      ],
+      broken: [
+        ["individualId", "42", "validation.common.id"],
+        ["kind", "moved_abroad", "validation.outcome.kind"],
+        ["kind", undefined, "validation.outcome.kind"],
+        ["occurredAt", "2999-01-01", "validation.outcome.occurredAt"],
+        ["occurredAt", "1899-12-31", "validation.outcome.occurredAt"],
+        ["occurredAt", "last week", "validation.outcome.occurredAt"],
+        ["note", " ", "validation.outcome.note"],
+        ["note", chars(FIELD_LIMITS.outcome.note.max + 1), "validation.outcome.note"],
+        ["note", "a\u0000b", "validation.common.controlCharacters"],
+        ...versionedRules.filter(([field]) => field === "version"),
+      ],
+    },
+  },
   "access-log": {
     listAccessLogInput: {
       valid: { action: "read", entityType: "note", from: "2026-01-01" },
@@ -706,12 +946,23 @@ const statedLimits: Record<string, number[]> = {
   "validation.conflict.side": [FIELD_LIMITS.conflictParty.side.max],
   "validation.conflict.reason": [FIELD_LIMITS.conflictChange.reason.max],
   "validation.alliance.note": [FIELD_LIMITS.alliance.note.max],
+  "validation.referral.note": [FIELD_LIMITS.referral.note.max],
+  "validation.referral.reason": [FIELD_LIMITS.referralEvent.reason.max],
+  "validation.outcome.note": [FIELD_LIMITS.outcome.note.max],
   "validation.common.search": [search.max],
   "validation.incident.district": [FIELD_LIMITS.incident.district.max],
   "validation.incident.summary": [FIELD_LIMITS.incident.summary.max],
   "validation.incident.dead": [0, FIELD_LIMITS.incidentCasualties.max],
   "validation.incident.injured": [0, FIELD_LIMITS.incidentCasualties.max],
   "validation.incident.parties": [FIELD_LIMITS.incidentParties.max],
+  "validation.intervention.summary": [FIELD_LIMITS.intervention.summary.max],
+  "validation.intervention.result": [FIELD_LIMITS.intervention.result.max],
+  "validation.intervention.message": [FIELD_LIMITS.intervention.message.max],
+  "validation.intervention.participants": [FIELD_LIMITS.interventionParticipants.max],
+  "validation.intervention.agencies": [FIELD_LIMITS.interventionAgencies.max],
+  "validation.intervention.speakers": [FIELD_LIMITS.interventionSpeakers.max],
+  "validation.intervention.speakerName": [FIELD_LIMITS.interventionSpeaker.name.max],
+  "validation.intervention.speakerRole": [FIELD_LIMITS.interventionSpeaker.role.max],
   "validation.common.page": [page.min, page.max],
   "validation.common.pageBeyondCount": [count.max],
   "validation.common.pageSize": [pageSize.min, pageSize.max],

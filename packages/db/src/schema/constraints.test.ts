@@ -10,7 +10,7 @@ import { incident } from "./incident";
 import { individual } from "./individual";
 import { intervention } from "./intervention";
 import { note } from "./note";
-import { referral } from "./referral";
+import { referral, referralEvent } from "./referral";
 import { user } from "./user";
 
 let server: PgServer;
@@ -117,6 +117,28 @@ describe("check constraints", () => {
     expect(
       await violated(db.insert(referral).values({ ...referralRow, toAgencyId: ids.police })),
     ).toBe("referral_agencies_differ");
+  });
+
+  it("refuse a referral's step to sent, a decline without its reason, or a blank reason", async () => {
+    const [sent] = await db
+      .insert(referral)
+      .values({ ...referralRow, toAgencyId: ids.social })
+      .returning({ id: referral.id });
+    const step = { referralId: sent!.id };
+    expect(await violated(db.insert(referralEvent).values({ ...step, status: "sent" }))).toBe(
+      "referral_event_not_sent",
+    );
+    expect(await violated(db.insert(referralEvent).values({ ...step, status: "declined" }))).toBe(
+      "referral_event_decline_reason",
+    );
+    expect(
+      await violated(
+        db.insert(referralEvent).values({ ...step, status: "withdrawn", reason: " " }),
+      ),
+    ).toBe("referral_event_reason_not_blank");
+    await expect(
+      db.insert(referralEvent).values({ ...step, status: "declined", reason: "No places." }),
+    ).resolves.toBeDefined();
   });
 
   it("refuse a note on two subjects at once", async () => {

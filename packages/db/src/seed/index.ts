@@ -7,7 +7,12 @@ import { recordEnforcement } from "./enforcement";
 import { buildViolence } from "./incidents";
 import { insertAll } from "./insert";
 import { createWorkLog, recordOutreach } from "./interventions";
-import { buildConsents, buildOutcomes, buildReferrals } from "./outcomes-referrals";
+import {
+  buildConsents,
+  buildOutcomes,
+  buildReferralEvents,
+  buildReferrals,
+} from "./outcomes-referrals";
 import { buildPeople } from "./people-groups";
 
 export { DEMO_PASSWORD, DEMO_PASSWORD_HASH, DEMO_TOTP_SECRET, DEMO_USERS } from "./agencies-users";
@@ -35,6 +40,7 @@ export function buildDemoData() {
     work,
     outcomes: buildOutcomes(org, people, violence, work),
     referrals,
+    referralEvents: buildReferralEvents(org, referrals),
     consents: buildConsents(referrals),
     caseWork: buildCaseWork(org, people, violence, work),
   };
@@ -102,6 +108,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     await insertAll(tx, s.interventionAgency, d.work.agenciesPresent);
     await insertAll(tx, s.interventionSpeaker, d.work.speakers);
     await insertAll(tx, s.referral, d.referrals);
+    await insertAll(tx, s.referralEvent, d.referralEvents);
     await insertAll(tx, s.consent, d.consents);
     await insertAll(tx, s.outcome, d.outcomes);
     await insertAll(tx, s.note, d.caseWork.notes);

@@ -1,6 +1,6 @@
 import { REFERRAL_STATUSES } from "../enum-values";
-import type { consent, outcome, referral } from "../schema";
-import type { AgencyKey, Organisation, UserKey } from "./agencies-users";
+import type { consent, outcome, referral, referralEvent } from "../schema";
+import { recorderOf, type AgencyKey, type Organisation, type UserKey } from "./agencies-users";
 import type { Row } from "./insert";
 import type { Violence } from "./incidents";
 import type { Work } from "./interventions";
@@ -213,6 +213,59 @@ export function buildReferrals(org: Organisation, people: People): Row<typeof re
     const status = random.pick(REFERRAL_STATUSES);
     const consented = status !== "declined" && status !== "withdrawn" && random.chance(0.8);
     add(p, from, to, service, status, consented ? day : null, day, by);
+  }
+  return rows;
+}
+
+type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** The steps that led a referral from sent to its status now, in order. */
+const STEPS_TO: Record<ReferralStatus, readonly Exclude<ReferralStatus, "sent">[]> = {
+  sent: [],
+  accepted: ["accepted"],
+  declined: ["declined"],
+  in_progress: ["accepted", "in_progress"],
+  completed: ["accepted", "in_progress", "completed"],
+  withdrawn: ["withdrawn"],
+};
+
+/**
+ * Each referral's steps after it was sent, the path to its status now: taken by the receiving
+ * agency's staff (a decline with its reason), a withdrawal by the sender's; a few days apart.
+ */
+export function buildReferralEvents(
+  org: Organisation,
+  referrals: ReadonlyArray<Row<typeof referral>>,
+): Row<typeof referralEvent>[] {
+  const random = createRandom("referral-events");
+  const nextId = idStream("referral_event");
+  const keyOf = new Map(
+    (Object.entries(org.agencyId) as [AgencyKey, string][]).map(([key, id]) => [id, key]),
+  );
+  const rows: Row<typeof referralEvent>[] = [];
+  for (const r of referrals) {
+    let day = (r.createdAt ?? new Date()).toISOString().slice(0, 10);
+    for (const status of STEPS_TO[r.status ?? "sent"]) {
+      day = addDays(day, random.int(1, 6));
+      const byAgency = status === "withdrawn" ? r.fromAgencyId : r.toAgencyId;
+      rows.push({
+        id: nextId(),
+        referralId: r.id!,
+        status,
+        reason:
+          status === "declined"
+            ? "No place in the programme this term."
+            : status === "withdrawn"
+              ? "The person moved out of the area."
+              : null,
+        changedById:
+          status === "withdrawn" && r.createdById
+            ? r.createdById
+            : recorderOf(org, keyOf.get(byAgency)!),
+        changedByAgencyId: byAgency,
+        changedAt: atHour(day, 11),
+      });
+    }
   }
   return rows;
 }

@@ -48,6 +48,7 @@ const TABLES = [
   "intervention_agency",
   "intervention_speaker",
   "referral",
+  "referral_event",
   "consent",
   "outcome",
   "note",

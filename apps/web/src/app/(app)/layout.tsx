@@ -15,9 +15,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const tp = await getTranslations("purpose");
   const tPurpose = await getTranslations("enums.accessPurpose");
   const nav = [
+    { href: "/", label: t("start") },
     { href: "/individuals", label: t("individuals") },
     { href: "/groups", label: t("groups") },
     { href: "/conflicts", label: t("conflicts") },
+    { href: "/referrals", label: t("referrals") },
     { href: "/incidents", label: t("incidents") },
     { href: "/network", label: t("network") },
   ];

@@ -9,11 +9,19 @@ import {
   noteBranch,
   outcomeBranch,
   referralBranch,
+  referralEventBranch,
   type TimelineKind,
 } from "./timeline-branches";
 
 /** Every source of the timeline, one branch of its statement each. */
-const BRANCHES = [interventionBranch, outcomeBranch, referralBranch, noteBranch, incidentBranch];
+const BRANCHES = [
+  interventionBranch,
+  outcomeBranch,
+  referralBranch,
+  referralEventBranch,
+  noteBranch,
+  incidentBranch,
+];
 const BRANCH_OF = Object.fromEntries(BRANCHES.map((b) => [b.kind, b])) as {
   [B in (typeof BRANCHES)[number] as B["kind"]]: B;
 };
@@ -83,12 +91,11 @@ export async function getIndividualTimeline(
   });
 }
 
-/** The ids of what the page showed, per kind (`noteIds`, `interventionIds`...). */
-function shownIds(items: TimelineItem[]): Record<`${TimelineKind}Ids`, string[]> {
-  const ids = Object.fromEntries(BRANCHES.map((b) => [`${b.kind}Ids`, [] as string[]])) as Record<
-    `${TimelineKind}Ids`,
-    string[]
-  >;
-  for (const item of items) ids[`${item.kind}Ids`].push(item.id);
+/** The ids of what the page showed, per kind (`noteIds`, `referralEventIds`...). */
+function shownIds(items: TimelineItem[]): Record<string, string[]> {
+  const key = (kind: TimelineKind) =>
+    `${kind.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())}Ids`;
+  const ids = Object.fromEntries(BRANCHES.map((b) => [key(b.kind), [] as string[]]));
+  for (const item of items) ids[key(item.kind)]!.push(item.id);
   return ids;
 }

@@ -124,7 +124,14 @@ export const likelyDuplicatesInput = z.object({
 export type LikelyDuplicatesInput = z.infer<typeof likelyDuplicatesInput>;
 
 /** What a person's timeline holds: one branch of its statement each (get-timeline.ts). */
-export const TIMELINE_KINDS = ["incident", "intervention", "note", "outcome", "referral"] as const;
+export const TIMELINE_KINDS = [
+  "incident",
+  "intervention",
+  "note",
+  "outcome",
+  "referral",
+  "referral_event",
+] as const;
 
 /**
  * Where a page of a person's timeline starts: the last item of the page before, in the

@@ -21,6 +21,8 @@ import {
   note,
   outcome,
   referral,
+  referralEvent,
+  user,
 } from "@truce/db/schema";
 import { programmeDayStart } from "../calendar";
 import { interventionContentScope, noteReadableScope, referralNoteVisible } from "../../policy";
@@ -30,7 +32,7 @@ import type { TIMELINE_KINDS, TimelineCursor } from "./schemas";
  * The sources of a person's timeline, one branch each of its one statement
  * (get-timeline.ts). Every branch projects the same four columns: the item's `kind`, its `id`,
  * the moment `at` it sorts by, and its own fields as one json object, decided in the query as
- * the actor may see them. So a later source (a referral's status steps, say) is one more
+ * the actor may see them. So a later source (as the referral steps were) is one more
  * branch here, its kind in TIMELINE_KINDS and its branch in get-timeline.ts's BRANCHES.
  */
 
@@ -239,6 +241,52 @@ export const referralBranch = defineBranch({
     id,
     ...fields,
     createdAt: new Date(createdAt),
+  }),
+});
+
+const stepAgency = alias(agency, "step_agency");
+
+/**
+ * Each step of the person's referrals after it was sent (accepted, declined, in progress,
+ * completed, withdrawn): who took it as which agency, and when, for everyone, as the referral
+ * itself; its reason, as the referral's note, only for the two agencies it is between.
+ */
+export const referralEventBranch = defineBranch({
+  kind: "referral_event",
+  fields: (actor) => {
+    const reasonVisible = referralNoteVisible(actor);
+    return {
+      referralId: referralEvent.referralId,
+      status: referralEvent.status,
+      service: referral.service,
+      fromAgencyName: fromAgency.name,
+      toAgencyName: toAgency.name,
+      changedByName: user.name,
+      changedByAgencyName: stepAgency.name,
+      changedAt: referralEvent.changedAt,
+      reasonVisible: sql<boolean>`${reasonVisible}`,
+      reason: sql<string | null>`case when ${reasonVisible} then ${referralEvent.reason} end`,
+    };
+  },
+  select: ({ db, subjectId, limit }, columns) => {
+    const c = columns(referralEvent.changedAt, referralEvent.id);
+    return db
+      .select(c.select)
+      .from(referral)
+      .innerJoin(referralEvent, eq(referralEvent.referralId, referral.id))
+      .innerJoin(fromAgency, eq(fromAgency.id, referral.fromAgencyId))
+      .innerJoin(toAgency, eq(toAgency.id, referral.toAgencyId))
+      .leftJoin(stepAgency, eq(stepAgency.id, referralEvent.changedByAgencyId))
+      .leftJoin(user, eq(user.id, referralEvent.changedById))
+      .where(and(eq(referral.individualId, subjectId), c.after))
+      .orderBy(...c.order)
+      .limit(limit);
+  },
+  decode: (id, { changedAt, ...fields }) => ({
+    kind: "referral_event" as const,
+    id,
+    ...fields,
+    changedAt: new Date(changedAt),
   }),
 });
 

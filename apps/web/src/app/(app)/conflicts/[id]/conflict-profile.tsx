@@ -18,6 +18,7 @@ import {
   PageHeader,
   useErrorMessage,
 } from "@truce/ui";
+import { RecordInterventionLink } from "~/app/(app)/interventions/record-link";
 import { SubjectNotes } from "~/components/subject-notes";
 import { useTRPC } from "~/trpc/react";
 import { partiesBySide } from "../conflicts-table";
@@ -68,6 +69,7 @@ export function ConflictProfile({ id }: { id: string }) {
               {t("edit")}
             </Link>
             <StatusDialog conflict={c} refetch={() => profile.refetch()} />
+            <RecordInterventionLink subject={{ conflictId: c.id }} />
           </div>
         }
       />
@@ -195,10 +197,13 @@ function Interventions({ conflict }: { conflict: Profile }) {
             {interventions.map((i) => (
               <li key={i.id} className="space-y-1 py-2">
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">
+                  <Link
+                    className="font-medium underline-offset-4 hover:underline"
+                    href={`/interventions/${i.id}`}
+                  >
                     {tEnum(`interventionKind.${i.kind}`)}
                     {i.enforcementKind ? ` · ${tEnum(`enforcementKind.${i.enforcementKind}`)}` : ""}
-                  </span>
+                  </Link>
                   <Badge variant="outline">{tEnum(`interventionStatus.${i.status}`)}</Badge>
                 </div>
                 <p className="text-sm text-muted-foreground">

@@ -17,6 +17,7 @@ import {
   PageHeader,
   useErrorMessage,
 } from "@truce/ui";
+import { RecordInterventionLink } from "~/app/(app)/interventions/record-link";
 import { SubjectNotes } from "~/components/subject-notes";
 import { useTRPC } from "~/trpc/react";
 import { Members } from "./members";
@@ -59,9 +60,12 @@ export function GroupProfile({ id }: { id: string }) {
           </span>
         }
         actions={
-          <Link href={`/groups/${g.id}/edit`} className={buttonVariants({ variant: "outline" })}>
-            {t("edit")}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/groups/${g.id}/edit`} className={buttonVariants({ variant: "outline" })}>
+              {t("edit")}
+            </Link>
+            <RecordInterventionLink subject={{ groupId: g.id }} />
+          </div>
         }
       />
       <Card>

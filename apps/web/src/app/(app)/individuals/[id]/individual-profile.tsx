@@ -15,10 +15,13 @@ import {
   PageHeader,
   useErrorMessage,
 } from "@truce/ui";
+import { RecordInterventionLink } from "~/app/(app)/interventions/record-link";
 import { useTRPC } from "~/trpc/react";
 import { StatusDialog } from "./status-dialog";
 import { Connections } from "./connections";
 import { NoteForm } from "./note-form";
+import { OutcomeDialog } from "./outcome-dialog";
+import { ReferDialog } from "./refer-dialog";
 import { Timeline } from "./timeline";
 
 /**
@@ -78,6 +81,9 @@ export function IndividualProfile({ id }: { id: string }) {
               {t("edit")}
             </Link>
             <StatusDialog person={p} refetch={() => profile.refetch()} />
+            <RecordInterventionLink subject={{ individualId: p.id }} />
+            <OutcomeDialog person={p} refetch={() => profile.refetch()} />
+            <ReferDialog person={{ id: p.id, name: `${p.givenName} ${p.familyName}` }} />
           </div>
         }
       />

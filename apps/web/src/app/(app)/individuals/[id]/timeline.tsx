@@ -141,6 +141,8 @@ function TimelineEntry({ item }: { item: Item }) {
       return <OutcomeEntry item={item} />;
     case "referral":
       return <ReferralEntry item={item} />;
+    case "referral_event":
+      return <ReferralEventEntry item={item} />;
     case "note":
       return <NoteEntry item={item} />;
     case "incident":
@@ -220,6 +222,12 @@ function InterventionEntry({ item }: { item: ItemOf<"intervention"> }) {
       ) : (
         <Kept>{t("detailsKept", { agency: item.leadAgencyName })}</Kept>
       )}
+      <Link
+        className="inline-flex min-h-6 items-center text-sm underline underline-offset-4"
+        href={`/interventions/${item.id}`}
+      >
+        {t("openIntervention")}
+      </Link>
     </>
   );
 }
@@ -267,6 +275,40 @@ function ReferralEntry({ item }: { item: ItemOf<"referral"> }) {
         ) : null
       ) : (
         <Kept>{t("referralNoteKept", route)}</Kept>
+      )}
+    </>
+  );
+}
+
+/** A step of a referral: its new status, who took it as which agency, and the reason. */
+function ReferralEventEntry({ item }: { item: ItemOf<"referral_event"> }) {
+  const t = useTranslations("timeline");
+  const tEnum = useTranslations("enums");
+  const route = { from: item.fromAgencyName, to: item.toAgencyName };
+  return (
+    <>
+      <EntryHeader
+        kind="referral_event"
+        what={tEnum(`referralService.${item.service}`)}
+        when={<Moment at={item.changedAt} />}
+        where={t("referralRoute", route)}
+      >
+        <Badge variant="outline">{tEnum(`referralStatus.${item.status}`)}</Badge>
+      </EntryHeader>
+      <p className="text-sm text-muted-foreground">
+        {item.changedByName
+          ? t("referralStepBy", {
+              user: item.changedByName,
+              agency: item.changedByAgencyName ?? "",
+            })
+          : t("referralStepByAgency", { agency: item.changedByAgencyName ?? "" })}
+      </p>
+      {item.reasonVisible ? (
+        item.reason ? (
+          <Text>{item.reason}</Text>
+        ) : null
+      ) : (
+        <Kept>{t("referralReasonKept", route)}</Kept>
       )}
     </>
   );

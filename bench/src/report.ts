@@ -125,7 +125,7 @@ export function printReport(results: BenchResults) {
           "req/s",
           "p50",
           "p95",
-          "saved",
+          "2xx",
           "call-ins",
           "participants",
           "errors",

@@ -59,6 +59,13 @@ test.describe("as police staff", () => {
     // The exit programme finds it in its inbox and accepts it.
     const exit = await pageAs("exit manager");
     await choosePurposeBeforehand(exit, WEB);
+    // The start page's inbox lists it (the newest first) and links to the person.
+    await exit.goto(`${WEB}/`);
+    const inbox = exit.getByTestId("referral-inbox-panel");
+    await expect(inbox.getByRole("link", { name: fullName(person) })).toBeVisible();
+    await expect(inbox.getByRole("listitem").filter({ hasText: fullName(person) })).toContainText(
+      "Exit programme, from Malmvik Police",
+    );
     await exit.goto(`${WEB}/referrals`);
     await expect(exit.getByRole("heading", { name: "Referrals", level: 1 })).toBeVisible();
     const row = exit.getByRole("row", { name: new RegExp(person.familyName) });

@@ -33,10 +33,9 @@ test.describe("as police staff", () => {
     await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
     const people = page.getByTestId("start-people");
     await expect(people.getByRole("link", { name: fullName(person) })).toBeVisible();
-    await expect(page.getByTestId("referral-inbox-panel").getByRole("link")).toHaveAttribute(
-      "href",
-      "/referrals",
-    );
+    await expect(
+      page.getByTestId("referral-inbox-panel").getByRole("link", { name: "Open the referrals" }),
+    ).toHaveAttribute("href", "/referrals");
     await expectAccessible();
 
     const conflict = page

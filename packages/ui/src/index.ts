@@ -112,6 +112,7 @@ export {
   type PageHeaderProps,
 } from "./states";
 export { Textarea, type TextareaProps } from "./textarea";
+export { TextareaField } from "./textarea-field";
 export { Tooltip, TooltipContent, TooltipProvider, TooltipTrigger } from "./tooltip";
 export {
   SignInForm,

@@ -27,7 +27,7 @@ export default async function ConflictsPage({
         actions={
           <div className="flex flex-wrap gap-2">
             <Link href="/alliances" className={buttonVariants({ variant: "outline" })}>
-              {t("alliances")}
+              {t("alliances.title")}
             </Link>
             <Link href="/conflicts/new" className={buttonVariants()}>
               {t("record")}

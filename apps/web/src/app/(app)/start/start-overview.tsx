@@ -56,7 +56,7 @@ function Section({
  * its page (start.overview; the people come from the user's own access-log rows, as the
  * register shows them).
  */
-export function StartOverview() {
+export function StartOverview({ inboxReadable }: { inboxReadable: boolean }) {
   const t = useTranslations("start");
   const tEnum = useTranslations("enums");
   const tl = useTranslations("individuals");
@@ -118,7 +118,7 @@ export function StartOverview() {
           </ul>
         )}
       </Section>
-      <ReferralInboxPanel />
+      <ReferralInboxPanel readable={inboxReadable} />
       <Section
         testId="start-conflicts"
         title={t("conflicts.title")}

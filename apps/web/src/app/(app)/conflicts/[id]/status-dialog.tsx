@@ -5,19 +5,7 @@ import { useTranslations } from "next-intl";
 import { setConflictStatusInput } from "@truce/api/schemas/conflict";
 import { CONFLICT_STATUSES, RISK_LEVELS } from "@truce/db/enum-values";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
-import {
-  Button,
-  FormControl,
-  FormDescription,
-  FormDialog,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
-  NativeSelectField,
-  Textarea,
-  useServerForm,
-} from "@truce/ui";
+import { Button, FormDialog, NativeSelectField, useServerForm, TextareaField } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 
 /**
@@ -89,24 +77,12 @@ export function StatusDialog({
           options={RISK_LEVELS.map((r) => ({ value: r, label: tEnum(`riskLevel.${r}`) }))}
         />
       </div>
-      <FormField
+      <TextareaField
         control={form.control}
         name="reason"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("reason")}</FormLabel>
-            <FormControl>
-              <Textarea
-                {...field}
-                value={field.value ?? ""}
-                rows={3}
-                maxLength={FIELD_LIMITS.conflictChange.reason.max}
-              />
-            </FormControl>
-            <FormDescription>{t("reasonHint")}</FormDescription>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t("reason")}
+        description={t("reasonHint")}
+        maxLength={FIELD_LIMITS.conflictChange.reason.max}
       />
     </FormDialog>
   );

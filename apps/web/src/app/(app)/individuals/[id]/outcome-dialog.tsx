@@ -18,8 +18,8 @@ import {
   FormMessage,
   Input,
   NativeSelectField,
-  Textarea,
   useServerForm,
+  TextareaField,
 } from "@truce/ui";
 import { today } from "~/components/today";
 import { useTRPC } from "~/trpc/react";
@@ -116,24 +116,12 @@ export function OutcomeDialog({
           </FormItem>
         )}
       />
-      <FormField
+      <TextareaField
         control={form.control}
         name="note"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t("note")}</FormLabel>
-            <FormControl>
-              <Textarea
-                {...field}
-                value={field.value ?? ""}
-                rows={3}
-                maxLength={FIELD_LIMITS.outcome.note.max}
-              />
-            </FormControl>
-            <FormDescription>{t("noteHint")}</FormDescription>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t("note")}
+        description={t("noteHint")}
+        maxLength={FIELD_LIMITS.outcome.note.max}
       />
     </FormDialog>
   );

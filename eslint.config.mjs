@@ -102,9 +102,9 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                "^(?!(zod|@truce/db/(enum-values|field-limits)|\\.\\.?/(text|pagination|fields))$)",
+                "^(?!(zod|@truce/db/(enum-values|field-limits|programme-calendar)|\\.\\.?/(text|pagination|fields))$)",
               message:
-                "A schemas module imports only zod, @truce/db/enum-values and field-limits, and ../text, ../pagination, ../fields: a form in the browser imports it.",
+                "A schemas module imports only zod, @truce/db/enum-values, field-limits and programme-calendar, and ../text, ../pagination, ../fields: a form in the browser imports it.",
             },
           ],
         },
@@ -112,7 +112,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["packages/db/src/{enum-values,field-limits}.ts"],
+    files: ["packages/db/src/{enum-values,field-limits,programme-calendar}.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -5,6 +5,7 @@
  * pages at a phone's width.
  */
 import { desc, eq } from "@truce/db";
+import { programmeToday } from "@truce/db/programme-calendar";
 import { alliance, conflict, conflictChange, user } from "@truce/db/schema";
 import { uniqueTag } from "@truce/db/testing";
 import { expect, test, WEB } from "./fixtures";
@@ -133,7 +134,7 @@ test.describe("as police staff", () => {
     await dialog.getByLabel("First group").selectOption({ label: `Österby ${tag}` });
     await dialog.getByLabel("Second group").selectOption({ label: `Västerby ${tag}` });
     // From today: the alliances in force are listed the latest first, so it is on the first page.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = programmeToday();
     await dialog.getByLabel("From").fill(today);
     await dialog.getByLabel("Note").fill("Seen together at the square.");
     await expectAccessible();

@@ -2,12 +2,14 @@
  * Interventions as staff record them: a call-in with two people found with the person picker,
  * their responses, the agencies present and a speaker, saved together and shown on the
  * intervention's page and in both persons' timelines; another agency sees that it took
- * place, not what was said. A one-to-one conversation's form says what is missing beside the
+ * place, not what was said; the second person is then referred to the exit programme with
+ * consent, the exit programme's manager accepts it from the inbox, and both see the step in
+ * the person's timeline (the issue's walk, in one test). A one-to-one conversation's form says what is missing beside the
  * field. In English and Swedish, and on a phone.
  */
-import { eq } from "@truce/db";
-import { interventionParticipant } from "@truce/db/schema";
-import { uniqueTag } from "@truce/db/testing";
+import { and, desc, eq } from "@truce/db";
+import { interventionParticipant, referral, referralEvent } from "@truce/db/schema";
+import { demoAgencyId, uniqueTag } from "@truce/db/testing";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test, WEB } from "./fixtures";
 import { choosePurposeBeforehand, fullName } from "./support";
@@ -29,13 +31,15 @@ async function chooseKind(page: Page, kind: string, shows: Locator) {
 test.describe("as police staff", () => {
   test.use({ role: "police staff" });
 
-  test("[police staff] records a call-in with two people and their responses; another agency sees that it took place, not the summary", async ({
+  test("[police staff] records a call-in with two people and their responses (another agency sees that it took place, not the summary) and refers one of them to the exit programme with consent; [exit manager] accepts it from the inbox; both see the step in the timeline", async ({
     page,
     pageAs,
     seed,
     db,
     expectAccessible,
   }) => {
+    // The whole walk of the issue, from the call-in to the accepted referral, in one test.
+    test.setTimeout(120_000);
     const [first, second] = [await seed.person(), await seed.person()];
     const summary = `Held at the town hall ${uniqueTag()}: both listened.`;
     await choosePurposeBeforehand(page, WEB);
@@ -104,6 +108,74 @@ test.describe("as police staff", () => {
     await expect(social.getByText("Anna Berg")).toHaveCount(0);
     await expect(social.getByRole("button", { name: "Change or record responses" })).toHaveCount(0);
     await expectAccessible({ page: social });
+
+    // The second, who accepted support at the call-in, is referred to the exit programme.
+    await page.goto(`${WEB}/individuals/${second.id}`);
+    await expect(page.getByRole("heading", { name: fullName(second), level: 1 })).toBeVisible();
+    await page.getByRole("button", { name: "Refer", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("heading", { name: `Refer ${fullName(second)}` })).toBeVisible();
+    await dialog.getByLabel("To agency").selectOption({ label: "Malmvik Exit Programme" });
+    await dialog.getByLabel("Service").selectOption({ label: "Exit programme" });
+    await dialog.getByRole("radio", { name: "Yes" }).check();
+    await dialog.getByLabel("Note for the receiving agency").fill("Wants out; meet at the school.");
+    await expectAccessible();
+    await dialog.getByRole("button", { name: "Send the referral" }).click();
+    await expect(dialog).toHaveCount(0);
+    const [sent] = await db
+      .select()
+      .from(referral)
+      .where(eq(referral.individualId, second.id))
+      .orderBy(desc(referral.createdAt));
+    expect(sent).toMatchObject({
+      fromAgencyId: await demoAgencyId(db, "police"),
+      toAgencyId: await demoAgencyId(db, "exit_programme"),
+      service: "exit_programme",
+      status: "sent",
+      consent: true,
+      note: "Wants out; meet at the school.",
+    });
+    expect(sent!.consentOn).not.toBeNull();
+    await expect(
+      page.getByRole("list", { name: "Timeline" }).getByText("Wants out; meet at the school."),
+    ).toBeVisible();
+
+    // The exit programme finds it on its start page's inbox and accepts it from /referrals.
+    const exit = await pageAs("exit manager");
+    await choosePurposeBeforehand(exit, WEB);
+    await exit.goto(`${WEB}/`);
+    const inbox = exit.getByTestId("referral-inbox-panel");
+    await expect(inbox.getByRole("link", { name: fullName(second) })).toBeVisible();
+    await expect(inbox.getByRole("listitem").filter({ hasText: fullName(second) })).toContainText(
+      "Exit programme, from Malmvik Police",
+    );
+    await exit.goto(`${WEB}/referrals`);
+    await expect(exit.getByRole("heading", { name: "Referrals", level: 1 })).toBeVisible();
+    const row = exit.getByRole("row", { name: new RegExp(second.familyName) });
+    await expect(row).toContainText("Malmvik Police → Malmvik Exit Programme");
+    await expect(row).toContainText("Sent");
+    await expectAccessible({ page: exit });
+    await row.getByRole("button", { name: "Accept" }).click();
+    await expect(row).toContainText("Accepted");
+    await expect(row.getByRole("button", { name: "Mark in progress" })).toBeVisible();
+    const [step] = await db
+      .select()
+      .from(referralEvent)
+      .where(and(eq(referralEvent.referralId, sent!.id), eq(referralEvent.status, "accepted")));
+    expect(step).toMatchObject({ changedByAgencyId: await demoAgencyId(db, "exit_programme") });
+
+    // Both see the step in the person's timeline, beside the call-in.
+    for (const viewer of [exit, page]) {
+      await viewer.goto(`${WEB}/individuals/${second.id}`);
+      const timeline = viewer.getByRole("list", { name: "Timeline" });
+      const steps = timeline.getByRole("listitem").filter({ hasText: "Referral step" });
+      await expect(steps).toHaveCount(1);
+      await expect(steps).toContainText("Accepted");
+      await expect(steps).toContainText("Malmvik Exit Programme");
+      if (viewer === page)
+        await expect(timeline.getByRole("listitem").filter({ hasText: summary })).toBeVisible();
+    }
+    await expectAccessible();
   });
 
   test("[police staff] marks a planned call-in done and records a response", async ({

@@ -21,9 +21,12 @@ const common: Record<Locale, Record<string, unknown>> = {
 
 /**
  * next-intl's request configuration for an app: the language from the cookie or the
- * browser, the shared catalog (shell, sign-in, tables, errors) plus the app's own.
+ * browser, the shared catalog (shell, sign-in, tables, errors) plus the app's own, and the
+ * time zone every date is shown in (the programme's, @truce/db/programme-calendar, which the
+ * app passes: this package imports nothing of the database's).
  */
 export function createRequestConfig(
+  timeZone: string,
   loadAppMessages: (locale: Locale) => Promise<Record<string, unknown>>,
 ) {
   return getRequestConfig(async () => {
@@ -33,7 +36,7 @@ export function createRequestConfig(
     );
     return {
       locale,
-      timeZone: "Europe/Stockholm",
+      timeZone,
       messages: { ...common[locale], ...(await loadAppMessages(locale)) },
     };
   });

@@ -113,6 +113,8 @@ export {
 } from "./states";
 export { Textarea, type TextareaProps } from "./textarea";
 export { TextareaField } from "./textarea-field";
+export { DateTimeField, localDateTime } from "./date-time-field";
+export { StatusToggles, toggledStatuses } from "./status-toggles";
 export { Tooltip, TooltipContent, TooltipProvider, TooltipTrigger } from "./tooltip";
 export {
   SignInForm,

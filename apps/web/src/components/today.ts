@@ -1,5 +1,6 @@
 /**
- * Today as a date input holds it ("2026-01-31"), as the server's rules read "today" (the
- * input schemas' `today` in packages/api services/fields.ts): the latest day a form offers.
+ * Today on the programme's calendar (Europe/Stockholm), as a date input holds it
+ * ("2026-01-31") and as the server's rules read "today" (the input schemas' `today` in
+ * packages/api services/fields.ts is the same function): the latest day a form offers.
  */
-export const today = () => new Date().toISOString().slice(0, 10);
+export { programmeToday as today } from "@truce/db/programme-calendar";

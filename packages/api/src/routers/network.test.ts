@@ -16,6 +16,7 @@ import {
 } from "@truce/db/testing";
 import type { WebRouterOutputs } from "../index";
 import { callerFor, claimsFor, settle } from "../test-actors";
+import { NETWORK_BOUNDS } from "../services/network/schemas";
 import { statementCounter, type StatementCounter } from "../test-statements";
 
 type Graph = WebRouterOutputs["network"]["graph"];
@@ -273,22 +274,32 @@ describe("network.graph", () => {
     );
   });
 
-  it("is cut at 500 groups and 2,000 edges, and says so", async () => {
+  it("is cut at its bounds of groups and edges, keeping the groups of the most dangerous conflicts, and says so", async () => {
+    const { nodes, edges } = NETWORK_BOUNDS;
     const area = `Bounds ${uniqueTag()}`;
     const groups = await groupsIn(
       area,
-      Array.from({ length: 501 }, (_, k) => `B${k}`),
+      Array.from({ length: nodes + 1 }, (_, k) => `B${String(k).padStart(4, "0")}`),
     );
-    // 46 groups against 45: 2,070 pairs in one conflict.
-    await conflictBetween({
-      A: groups.slice(0, 46).map((g) => g.id),
-      B: groups.slice(46, 91).map((g) => g.id),
-    });
+    // More pairs than the edges' bound in one conflict of low risk: a sides × b sides pairs.
+    const a = Math.ceil(Math.sqrt(edges)) + 1;
+    await conflictBetween(
+      { A: groups.slice(0, a).map((g) => g.id), B: groups.slice(a, 2 * a).map((g) => g.id) },
+      { riskLevel: "low" },
+    );
+    // And one of high risk between two groups whose names sort last: they are kept first.
+    const [last, nextToLast] = [groups[nodes]!, groups[nodes - 1]!];
+    const dangerous = await conflictBetween(
+      { A: [last.id], B: [nextToLast.id] },
+      { riskLevel: "high" },
+    );
     const graph = await (await police()).network.graph({ area });
     expect(graph.truncated).toBe(true);
-    expect(graph.nodes).toHaveLength(500);
-    expect(graph.edges).toHaveLength(2000);
+    expect(graph.nodes).toHaveLength(nodes);
+    expect(graph.edges).toHaveLength(edges);
+    expect(graph.edges[0]).toMatchObject({ kind: "conflict", conflictId: dangerous.id });
     const shown = new Set(graph.nodes.map((n) => n.id));
+    expect(shown.has(last.id) && shown.has(nextToLast.id)).toBe(true);
     expect(graph.edges.every((e) => shown.has(e.groupAId) && shown.has(e.groupBId))).toBe(true);
   });
 
@@ -314,7 +325,7 @@ describe("the statements of the picture", () => {
     await counter?.close();
   });
 
-  it("are as many for a picture of 2 groups as for one of 40 with 60 edges, and at most 4", async () => {
+  it("are as many for a picture of 2 groups as for one of 40 with 60 edges, and at most 5", async () => {
     const small = `Small ${uniqueTag()}`;
     const [s1, s2] = await groupsIn(small, ["A", "B"]);
     await conflictBetween({ A: [s1!.id], B: [s2!.id] });
@@ -362,7 +373,8 @@ describe("the statements of the picture", () => {
     };
     expect(counts.large).toBe(counts.small);
     expect(counts.whole).toBe(counts.small);
-    // The areas, the groups with their counts, the conflict pairs, the alliances.
-    expect(counts.small).toBeLessThanOrEqual(4);
+    // The areas, the conflict pairs, the alliances, the groups at their ends and the others,
+    // each with their member counts.
+    expect(counts.small).toBeLessThanOrEqual(5);
   });
 });

@@ -1,3 +1,4 @@
+import { programmeToday } from "@truce/db/programme-calendar";
 import { z } from "zod";
 
 // The fields that the apps send for a person rather than the person typing them: a record's
@@ -28,8 +29,8 @@ export const disabledFlag = z.boolean({ error: "validation.common.disabled" });
 /** A refinement checked only on a value that passed the checks before it: one message each. */
 export const once = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
 
-/** Today's date as a form sends one ("2026-01-31"). */
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today on the programme's calendar (Europe/Stockholm), as a form sends a date ("2026-01-31"). */
+export const today = programmeToday;
 
 /** A calendar date as a form sends it ("2026-01-31"), from 1900 on; `rule` a further check. */
 export const calendarDate = (key: string, rule: (value: string) => boolean) =>

@@ -11,6 +11,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
+import { addMonths, programmeToday } from "@truce/db/programme-calendar";
 
 const servicesDir = fileURLToPath(new URL(".", import.meta.url));
 const readJson = (relative: string): unknown =>
@@ -46,12 +47,8 @@ const {
   pageSize,
 } = FIELD_LIMITS;
 
-/** A date this many months from today, as a form sends it. */
-function inMonths(months: number): string {
-  const date = new Date();
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString().slice(0, 10);
-}
+/** A date this many months from today (the programme's), as a form sends it. */
+const inMonths = (months: number) => addMonths(programmeToday(), months);
 
 /** A person's record, valid, and each rule of its fields broken (registration and edit). */
 const personFields = {
@@ -386,7 +383,7 @@ const rules: Record<string, Record<string, SchemaRules>> = {
       valid: { groupId: id, individualId: id, affiliation: "member" },
       accepted: [
         ["fromOn", "2019-03-01"],
-        ["fromOn", new Date().toISOString().slice(0, 10)],
+        ["fromOn", programmeToday()],
         ["fromOn", ""],
         ["source", chars(groupMembership.source.max)],
         ["source", ""],
@@ -501,7 +498,7 @@ const rules: Record<string, Record<string, SchemaRules>> = {
       ],
       broken: [
         ...personRules,
-        ["reviewDue", new Date().toISOString().slice(0, 10), "validation.individual.reviewDue"],
+        ["reviewDue", programmeToday(), "validation.individual.reviewDue"],
         ["reviewDue", inMonths(reviewPeriod.max + 1), "validation.individual.reviewDue"],
         ["reviewDue", "soon", "validation.individual.reviewDue"],
       ],
@@ -877,7 +874,7 @@ const rules: Record<string, Record<string, SchemaRules>> = {
         ["note", ""],
         ["note", null],
         ["note", chars(FIELD_LIMITS.outcome.note.max)],
-        ["occurredAt", new Date().toISOString().slice(0, 10)],
+        ["occurredAt", programmeToday()],
       ],
       broken: [
         ["individualId", "42", "validation.common.id"],
@@ -1012,7 +1009,12 @@ function numbersIn(text: string): number[] {
 }
 
 /** What a schemas module may import, at any depth: the browser loads the same modules. */
-const clientSafe = new Set(["zod", "@truce/db/enum-values", "@truce/db/field-limits"]);
+const clientSafe = new Set([
+  "zod",
+  "@truce/db/enum-values",
+  "@truce/db/field-limits",
+  "@truce/db/programme-calendar",
+]);
 
 /** Every module a file imports, at any depth, as "package specifier" or the file's path. */
 function importGraph(file: string, seen = new Set<string>()): Set<string> {

@@ -38,6 +38,8 @@ export const conflict = pgTable(
     ),
     index("conflict_status_idx").on(t.status),
     index("conflict_started_on_idx").on(t.startedOn),
+    // The forms' conflict choices, by title (the first MAX_CHOICES): a walk, not a sort.
+    index("conflict_title_order_idx").on(t.title, t.id),
     // The list's order (the most dangerous first, then the latest started, the id last): its
     // first page is a walk of this index to the LIMIT, not a sort of the table.
     index("conflict_risk_order_idx").on(t.riskLevel.desc(), t.startedOn.desc().nullsLast(), t.id),

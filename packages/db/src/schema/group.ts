@@ -36,6 +36,13 @@ export const group = pgTable(
     check("group_name_not_blank", sql`btrim(${t.name}) <> ''`),
     uniqueIndex("group_name_lower_unique").on(sql`lower(${t.name})`),
     index("group_status_idx").on(t.status),
+    // The network picture's groups beyond those at its edges' ends, active first, by name
+    // (network/get-graph.ts): a walk to the LIMIT, each kept row's members counted, not all.
+    index("group_network_order_idx").on(t.status, t.name, t.id),
+    // The area filter's choices (a skip along it, services/choices.ts) and the filter.
+    index("group_area_idx").on(t.area),
+    // The forms' group choices, by name (the first MAX_CHOICES): a walk, not a sort.
+    index("group_name_order_idx").on(t.name, t.id),
     ...auditIndexes("group", t),
   ],
 );
@@ -63,7 +70,9 @@ export const groupMembership = pgTable(
       sql`${t.toOn} is null or ${t.fromOn} is null or ${t.toOn} >= ${t.fromOn}`,
     ),
     unique("group_membership_individual_group_from_unique").on(t.individualId, t.groupId, t.fromOn),
-    index("group_membership_group_id_idx").on(t.groupId),
+    // A group's members, and their count by the period (the network picture's and the
+    // lists' member counts): read from the index alone, without the table's rows.
+    index("group_membership_group_id_idx").on(t.groupId, t.individualId, t.fromOn, t.toOn),
     ...auditIndexes("group_membership", t),
   ],
 );

@@ -37,9 +37,12 @@ export const referral = pgTable(
     index("referral_individual_id_idx").on(t.individualId),
     index("referral_to_agency_id_idx").on(t.toAgencyId, t.status),
     // The inbox and the sent list, newest first (list-referrals.ts): a page is a walk of
-    // one of these to the LIMIT, the status filter checked row by row, not a sort.
-    index("referral_to_agency_order_idx").on(t.toAgencyId, t.createdAt.desc(), t.id.desc()),
-    index("referral_from_agency_order_idx").on(t.fromAgencyId, t.createdAt.desc(), t.id.desc()),
+    // one of these, backwards, to the LIMIT, the status filter checked row by row, not a
+    // sort. Ascending on purpose: drizzle's `.desc()` here is DESC NULLS LAST, while a
+    // query's `desc()` is DESC NULLS FIRST, and an index serves only the order it holds
+    // (or its exact reverse), so a `.desc()` index would never serve `desc()`.
+    index("referral_to_agency_order_idx").on(t.toAgencyId, t.createdAt, t.id),
+    index("referral_from_agency_order_idx").on(t.fromAgencyId, t.createdAt, t.id),
     ...auditIndexes("referral", t),
   ],
 );

@@ -3,6 +3,7 @@ import { group, groupMembership, individual } from "@truce/db/schema";
 import { individualScope } from "../../policy";
 import type { ServiceContext } from "../context";
 import { cappedCount } from "../count";
+import { distinctValues } from "../choices";
 import { currentMembership } from "../individual/get-connections";
 import { likePattern, offsetOf, type Page } from "../pagination";
 import type { ListGroupsInput } from "./schemas";
@@ -78,13 +79,13 @@ export async function listGroups(
       .limit(input.pageSize)
       .offset(offsetOf(input)),
     cappedCount(db, group, where),
-    db.selectDistinct({ area: group.area }).from(group).orderBy(asc(group.area)),
+    distinctValues(db, group, group.area),
   ]);
   return {
     items,
     ...total,
     page: input.page,
     pageSize: input.pageSize,
-    areas: areas.map((a) => a.area),
+    areas,
   };
 }

@@ -6,6 +6,7 @@ import {
   SUPERVISIONS,
 } from "@truce/db/enum-values";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
+import { addMonths } from "@truce/db/programme-calendar";
 import { calendarDate, optionalField, recordId, recordVersion, today } from "../fields";
 import { pageInput } from "../pagination";
 import { plainText, searchText } from "../text";
@@ -39,12 +40,8 @@ export type ListIndividualsInput = z.infer<typeof listIndividualsInput>;
 export const getIndividualProfileInput = z.object({ id: recordId });
 export type GetIndividualProfileInput = z.infer<typeof getIndividualProfileInput>;
 
-/** Months from today as a date, for the latest review date a form may set. */
-function monthsFromToday(months: number): string {
-  const date = new Date();
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString().slice(0, 10);
-}
+/** Months from today (the programme's), for the latest review date a form may set. */
+const monthsFromToday = (months: number) => addMonths(today(), months);
 
 const dateOfBirth = optionalField(
   calendarDate("validation.individual.dateOfBirth", (value) => value <= today()),

@@ -1,9 +1,8 @@
 import { asc, desc, eq, ne } from "@truce/db";
 import { agency, conflict, group, incident } from "@truce/db/schema";
+import { MAX_CHOICES } from "../choices";
 import type { ServiceContext } from "../context";
 
-/** More choices than this in one select list are no use; a later search box takes over. */
-const MAX_CHOICES = 500;
 /** The incidents an enforcement action may answer: the latest ones. */
 const RECENT_INCIDENTS = 100;
 

@@ -7,9 +7,11 @@ import {
   eq,
   gte,
   inArray,
+  isNotNull,
   isNull,
   lt,
   ne,
+  notInArray,
   or,
   sql,
   subquery,
@@ -25,6 +27,7 @@ import {
 } from "@truce/db/schema";
 import { individualScope } from "../../policy";
 import type { ServiceContext } from "../context";
+import { distinctValues } from "../choices";
 import { currentMembership } from "../individual/get-connections";
 import { NETWORK_BOUNDS, type NetworkGraphInput } from "./schemas";
 
@@ -80,9 +83,10 @@ export interface NetworkGraph {
 const allianceInForce = or(isNull(alliance.toOn), gte(alliance.toOn, sql`current_date`)) as SQL;
 
 /**
- * The network picture: groups, the conflicts between them and their alliances, in four
- * statements whatever the size (the areas, the groups with their member counts, the conflict
- * pairs, the alliances), none of them per group or per edge.
+ * The network picture: groups, the conflicts between them and their alliances, in five
+ * statements whatever the size (the areas, the conflict pairs, the alliances, the groups at
+ * their ends, and the other groups that fill the picture), none of them per group or per
+ * edge.
  *
  * Groups and conflicts are the register's core, shared across the programme (DOMAIN.md,
  * "Visibility"), so there is no agency scope beyond the action's roles. Individuals are not
@@ -91,6 +95,13 @@ const allianceInForce = or(isNull(alliance.toOn), gte(alliance.toOn, sql`current
  * member count, and it counts only those the actor may see in the register
  * (`individualScope`), so another agency's pending registration does not show even as a
  * number.
+ *
+ * The edges come first, the most pressing first (conflicts by risk, walking
+ * `conflict_risk_order_idx` to the bound; alliances in force, the latest begun first), and
+ * the groups are those at their ends in that order, up to the bound: beyond it, the picture
+ * keeps the groups of the most dangerous conflicts rather than the first names of the
+ * alphabet. Room left is filled with the other groups (active, dormant, then dissolved; by
+ * name), so a small programme sees every group, those without an edge as well.
  *
  * With an area, the picture is that area's groups, every edge with at least one end among
  * them, and the groups at the far ends of those edges marked `outside`: who a local group is
@@ -104,113 +115,108 @@ export async function getNetworkGraph(
   const groupA = alias(group, "group_a");
   const groupB = alias(group, "group_b");
   const eitherEndInArea = area ? or(eq(groupA.area, area), eq(groupB.area, area)) : undefined;
-
   const partyA = alias(conflictParty, "party_a");
   const partyB = alias(conflictParty, "party_b");
   // Each pair of groups once (the lower id first) on different sides of the same conflict:
   // two groups on side A and one on side B are two edges. Individuals' rows have no group id
-  // and so never pair.
+  // and so never pair. The conflicts are walked in the order of their index (risk, then the
+  // latest begun), each one's parties found by its key, until the bound; the groups' own rows
+  // are joined only to filter by area.
+  const pairsQuery = db
+    .select({
+      conflictId: conflict.id,
+      groupAId: sql<string>`${partyA.groupId}`,
+      groupBId: sql<string>`${partyB.groupId}`,
+      title: conflict.title,
+      status: conflict.status,
+      riskLevel: conflict.riskLevel,
+    })
+    .from(conflict)
+    .innerJoin(partyA, and(eq(partyA.conflictId, conflict.id), isNotNull(partyA.groupId)))
+    .innerJoin(
+      partyB,
+      and(
+        eq(partyB.conflictId, partyA.conflictId),
+        ne(partyB.side, partyA.side),
+        lt(partyA.groupId, partyB.groupId),
+      ),
+    )
+    .$dynamic();
   const conflictPairs =
     input.conflictStatuses.length === 0
       ? Promise.resolve([])
-      : db
-          .select({
-            conflictId: conflict.id,
-            groupAId: groupA.id,
-            groupBId: groupB.id,
-            title: conflict.title,
-            status: conflict.status,
-            riskLevel: conflict.riskLevel,
-          })
-          .from(partyA)
-          .innerJoin(
-            partyB,
-            and(
-              eq(partyB.conflictId, partyA.conflictId),
-              ne(partyB.side, partyA.side),
-              lt(partyA.groupId, partyB.groupId),
-            ),
-          )
-          .innerJoin(conflict, eq(conflict.id, partyA.conflictId))
-          .innerJoin(groupA, eq(groupA.id, partyA.groupId))
-          .innerJoin(groupB, eq(groupB.id, partyB.groupId))
+      : (area
+          ? pairsQuery
+              .innerJoin(groupA, eq(groupA.id, partyA.groupId))
+              .innerJoin(groupB, eq(groupB.id, partyB.groupId))
+          : pairsQuery
+        )
           .where(and(inArray(conflict.status, input.conflictStatuses), eitherEndInArea))
-          // The most dangerous kept first when the picture is cut.
+          // The most dangerous kept first when the picture is cut (the index's order).
           .orderBy(
-            desc(conflict.riskLevel),
-            asc(conflict.title),
+            sql`${conflict.riskLevel} desc nulls last`,
+            sql`${conflict.startedOn} desc nulls last`,
             asc(conflict.id),
-            asc(groupA.id),
-            asc(groupB.id),
+            asc(partyA.groupId),
+            asc(partyB.groupId),
           )
           .limit(NETWORK_BOUNDS.edges + 1);
-
+  const alliancesQuery = db
+    .select({
+      allianceId: alliance.id,
+      groupAId: alliance.groupAId,
+      groupBId: alliance.groupBId,
+      fromOn: alliance.fromOn,
+      toOn: alliance.toOn,
+      ended: sql<boolean>`not ${allianceInForce}`,
+    })
+    .from(alliance)
+    .$dynamic();
   const alliances = !input.includeAlliances
     ? Promise.resolve([])
-    : db
-        .select({
-          allianceId: alliance.id,
-          groupAId: alliance.groupAId,
-          groupBId: alliance.groupBId,
-          fromOn: alliance.fromOn,
-          toOn: alliance.toOn,
-          ended: sql<boolean>`not ${allianceInForce}`,
-        })
-        .from(alliance)
-        .innerJoin(groupA, eq(groupA.id, alliance.groupAId))
-        .innerJoin(groupB, eq(groupB.id, alliance.groupBId))
+    : (area
+        ? alliancesQuery
+            .innerJoin(groupA, eq(groupA.id, alliance.groupAId))
+            .innerJoin(groupB, eq(groupB.id, alliance.groupBId))
+        : alliancesQuery
+      )
         .where(and(input.includeEndedAlliances ? undefined : allianceInForce, eitherEndInArea))
         // Those in force first, then the latest begun.
         .orderBy(desc(allianceInForce), sql`${alliance.fromOn} desc nulls last`, asc(alliance.id))
         .limit(NETWORK_BOUNDS.edges + 1);
-
-  const areas = db
-    .selectDistinct({ area: group.area })
-    .from(group)
-    .orderBy(asc(group.area))
-    .limit(NETWORK_BOUNDS.nodes);
-
+  const areas = distinctValues(db, group, group.area, NETWORK_BOUNDS.areas);
   const membersInView = subquery
     .select({ n: count() })
     .from(groupMembership)
     .innerJoin(individual, eq(individual.id, groupMembership.individualId))
     .where(and(eq(groupMembership.groupId, group.id), currentMembership(), individualScope(actor)));
-  const groupsWhere = (where: SQL | undefined) =>
+  const nodeColumns = {
+    id: group.id,
+    name: group.name,
+    area: group.area,
+    status: group.status,
+    currentMembers: sql<number>`(${membersInView})::int`,
+  };
+
+  const [pairs, allied, areaRows] = await Promise.all([conflictPairs, alliances, areas]);
+  // The groups at the edges' ends, in the order of the edges, as many as the picture holds.
+  const ends = [...new Set([...pairs, ...allied].flatMap((e) => [e.groupAId, e.groupBId]))];
+  const chosen = ends.slice(0, NETWORK_BOUNDS.nodes);
+  const room = NETWORK_BOUNDS.nodes - chosen.length;
+  const [endRows, fillRows] = await Promise.all([
+    db.select(nodeColumns).from(group).where(inArray(group.id, chosen)),
+    // The other groups (the area's, with one), one more than the room to know if it is cut;
+    // walks `group_network_order_idx`, so only the rows kept are counted.
     db
-      .select({
-        id: group.id,
-        name: group.name,
-        area: group.area,
-        status: group.status,
-        currentMembers: sql<number>`(${membersInView})::int`,
-      })
+      .select(nodeColumns)
       .from(group)
-      .where(where)
-      // When the picture is cut: the area's own groups first, then the active, the dormant
-      // and the dissolved.
-      .orderBy(
-        ...(area ? [asc(ne(group.area, area))] : []),
-        asc(group.status),
-        asc(group.name),
-        asc(group.id),
-      )
-      .limit(NETWORK_BOUNDS.nodes + 1);
-
-  // Without an area every group is a node, read beside the edges; with one, the groups at
-  // the edges' far ends are known only once the edges are, so the groups come after them.
-  const [pairs, allied, areaRows, groupRows] = area
-    ? await Promise.all([conflictPairs, alliances, areas]).then(async ([p, a, r]) => {
-        const ends = new Set([...p, ...a].flatMap((e) => [e.groupAId, e.groupBId]));
-        const where = ends.size
-          ? or(eq(group.area, area), inArray(group.id, [...ends]))
-          : eq(group.area, area);
-        return [p, a, r, await groupsWhere(where)] as const;
-      })
-    : await Promise.all([conflictPairs, alliances, areas, groupsWhere(undefined)]);
-
-  const nodes = groupRows
-    .slice(0, NETWORK_BOUNDS.nodes)
-    .map((g) => ({ ...g, outside: area !== undefined && g.area !== area }));
+      .where(and(area ? eq(group.area, area) : undefined, notInArray(group.id, chosen)))
+      .orderBy(asc(group.status), asc(group.name), asc(group.id))
+      .limit(room + 1),
+  ]);
+  const byId = new Map(endRows.map((g) => [g.id, g]));
+  const groupRows = [...chosen.flatMap((id) => byId.get(id) ?? []), ...fillRows.slice(0, room)];
+  const nodes = groupRows.map((g) => ({ ...g, outside: area !== undefined && g.area !== area }));
   const shown = new Set(nodes.map((n) => n.id));
   const edges: NetworkEdge[] = [
     ...pairs.map((p) => ({ kind: "conflict" as const, ...p })),
@@ -221,9 +227,10 @@ export async function getNetworkGraph(
   return {
     nodes,
     edges: drawn.slice(0, NETWORK_BOUNDS.edges),
-    areas: areaRows.map((r) => r.area),
+    areas: areaRows,
     truncated:
-      groupRows.length > NETWORK_BOUNDS.nodes ||
+      ends.length > NETWORK_BOUNDS.nodes ||
+      fillRows.length > room ||
       drawn.length > NETWORK_BOUNDS.edges ||
       pairs.length > NETWORK_BOUNDS.edges ||
       allied.length > NETWORK_BOUNDS.edges,

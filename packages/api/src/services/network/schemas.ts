@@ -7,10 +7,12 @@ import { plainText } from "../text";
 // filters read its address by the same objects (@truce/api/schemas/network).
 
 /**
- * The largest picture the screen can still draw and read: beyond it the most pressing groups
- * and edges are kept, and the answer says it was cut (`truncated`).
+ * The largest picture the screen can still draw and read, and the database read in a few
+ * milliseconds at national scale: beyond it the most pressing edges and the groups at their
+ * ends are kept, and the answer says it was cut (`truncated`); an area narrows it. `areas`
+ * bounds the area filter's choices.
  */
-export const NETWORK_BOUNDS = { nodes: 500, edges: 2_000 } as const;
+export const NETWORK_BOUNDS = { nodes: 300, edges: 1_000, areas: 500 } as const;
 
 /** The conflicts the picture shows unless asked otherwise: every one not yet resolved. */
 export const DEFAULT_CONFLICT_STATUSES = CONFLICT_STATUSES.filter(

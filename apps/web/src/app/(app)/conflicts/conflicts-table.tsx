@@ -8,7 +8,15 @@ import { useMemo } from "react";
 import type { WebRouterOutputs as RouterOutputs } from "@truce/api";
 import { CONFLICT_STATUSES, RISK_LEVELS } from "@truce/db/enum-values";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
-import { Button, FilterSelect, Input, Label, QueryTable, useUrlList } from "@truce/ui";
+import {
+  Button,
+  FilterSelect,
+  Input,
+  Label,
+  QueryTable,
+  StatusToggles,
+  useUrlList,
+} from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 import { listInput, PAGE_SIZE, readListPlace } from "./list-place";
 import { RiskBadge } from "./risk-badge";
@@ -87,14 +95,8 @@ export function ConflictsTable() {
     [t, tEnum, format],
   );
 
+  // None chosen is every status (the filter leaves the address).
   const chosen: readonly Status[] = filters.status ?? [];
-  /** Turns one status on or off; none chosen is every status (the filter leaves the address). */
-  const toggle = (status: Status) => {
-    const next = chosen.includes(status)
-      ? chosen.filter((s) => s !== status)
-      : CONFLICT_STATUSES.filter((s) => s === status || chosen.includes(s));
-    setFilters({ ...filters, status: next.length > 0 ? next : undefined });
-  };
   const filtered = Object.keys(filters).length > 0;
 
   return (
@@ -119,29 +121,13 @@ export function ConflictsTable() {
       </div>
       <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
         <legend className="sr-only">{t("filters.legend")}</legend>
-        <div className="space-y-1.5">
-          <p className="text-sm font-medium" id="conflict-status-label">
-            {t("filters.status")}
-          </p>
-          <div
-            className="flex flex-wrap gap-2"
-            role="group"
-            aria-labelledby="conflict-status-label"
-          >
-            {CONFLICT_STATUSES.map((status) => (
-              <Button
-                key={status}
-                type="button"
-                size="sm"
-                variant={chosen.includes(status) ? "default" : "outline"}
-                aria-pressed={chosen.includes(status)}
-                onClick={() => toggle(status)}
-              >
-                {tEnum(`conflictStatus.${status}`)}
-              </Button>
-            ))}
-          </div>
-        </div>
+        <StatusToggles
+          label={t("filters.status")}
+          statuses={CONFLICT_STATUSES}
+          chosen={chosen}
+          statusLabel={(status) => tEnum(`conflictStatus.${status}`)}
+          onChange={(status) => setFilters({ ...filters, status })}
+        />
         <FilterSelect
           id="filter-riskLevel"
           label={t("filters.risk")}

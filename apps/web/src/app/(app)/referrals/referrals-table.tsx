@@ -8,7 +8,7 @@ import { useMemo } from "react";
 import type { WebRouterOutputs as RouterOutputs } from "@truce/api";
 import { OPEN_REFERRAL_STATUSES, REFERRAL_BOXES } from "@truce/api/schemas/referral";
 import { REFERRAL_STATUSES } from "@truce/db/enum-values";
-import { Badge, Button, QueryTable, useUrlList } from "@truce/ui";
+import { Badge, Button, QueryTable, StatusToggles, useUrlList } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 import { listInput, PAGE_SIZE, readListPlace } from "./list-place";
 import { ReferralSteps } from "./referral-steps";
@@ -109,14 +109,8 @@ export function ReferralsTable() {
     [t, tEnum, format],
   );
 
+  // None chosen is the open ones (the filter leaves the address).
   const chosen: readonly Status[] = filters.status ?? [];
-  /** Turns one status on or off; none chosen is the open ones (the filter leaves the address). */
-  const toggle = (status: Status) => {
-    const next = chosen.includes(status)
-      ? chosen.filter((s) => s !== status)
-      : REFERRAL_STATUSES.filter((s) => s === status || chosen.includes(s));
-    setFilters({ ...filters, status: next.length > 0 ? next : undefined });
-  };
 
   return (
     <div className="space-y-4">
@@ -145,27 +139,13 @@ export function ReferralsTable() {
           ) : null}
         </div>
         <div className="space-y-1.5">
-          <p className="text-sm font-medium" id="referral-status-label">
-            {t("filters.status")}
-          </p>
-          <div
-            className="flex flex-wrap gap-2"
-            role="group"
-            aria-labelledby="referral-status-label"
-          >
-            {REFERRAL_STATUSES.map((status) => (
-              <Button
-                key={status}
-                type="button"
-                size="sm"
-                variant={chosen.includes(status) ? "default" : "outline"}
-                aria-pressed={chosen.includes(status)}
-                onClick={() => toggle(status)}
-              >
-                {tEnum(`referralStatus.${status}`)}
-              </Button>
-            ))}
-          </div>
+          <StatusToggles
+            label={t("filters.status")}
+            statuses={REFERRAL_STATUSES}
+            chosen={chosen}
+            statusLabel={(status) => tEnum(`referralStatus.${status}`)}
+            onChange={(status) => setFilters({ ...filters, status })}
+          />
           <p className="text-sm text-muted-foreground">
             {chosen.length === 0
               ? t("filters.openShown", {

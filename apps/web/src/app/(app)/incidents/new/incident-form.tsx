@@ -13,6 +13,7 @@ import {
   Alert,
   AlertDescription,
   Button,
+  DateTimeField,
   ErrorState,
   Form,
   FormControl,
@@ -23,21 +24,15 @@ import {
   Input,
   Label,
   LoadingState,
+  localDateTime,
   NativeSelect,
   NativeSelectField,
-  Textarea,
+  TextareaField,
   useErrorMessage,
   useServerForm,
 } from "@truce/ui";
 import { PersonPicker } from "~/components/person-picker";
 import { useTRPC } from "~/trpc/react";
-
-/** Now, as a date-and-time input holds it (local time, to the minute). */
-function nowLocal(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /** Records an incident: the form waits for its choices (conflicts, groups, districts). */
 export function IncidentForm() {
@@ -81,7 +76,7 @@ function IncidentFormFields({
     schema: createIncidentInput,
     defaultValues: {
       kind: undefined,
-      occurredAt: nowLocal(),
+      occurredAt: localDateTime(),
       district: "",
       dead: 0,
       injured: 0,
@@ -117,26 +112,7 @@ function IncidentFormFields({
               ...INCIDENT_KINDS.map((k) => ({ value: k, label: tEnum(`incidentKind.${k}`) })),
             ]}
           />
-          <FormField
-            control={form.control}
-            name="occurredAt"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t("fields.occurredAt")}</FormLabel>
-                <FormControl>
-                  <Input
-                    type="datetime-local"
-                    name={field.name}
-                    ref={field.ref}
-                    onBlur={field.onBlur}
-                    value={typeof field.value === "string" ? field.value : ""}
-                    onChange={field.onChange}
-                  />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
+          <DateTimeField control={form.control} name="occurredAt" label={t("fields.occurredAt")} />
           <FormField
             control={form.control}
             name="district"
@@ -195,18 +171,12 @@ function IncidentFormFields({
               )}
             />
           ))}
-          <FormField
+          <TextareaField
             control={form.control}
             name="summary"
-            render={({ field }) => (
-              <FormItem className="sm:col-span-2">
-                <FormLabel>{t("fields.summary")}</FormLabel>
-                <FormControl>
-                  <Textarea rows={3} maxLength={FIELD_LIMITS.incident.summary.max} {...field} />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
+            label={t("fields.summary")}
+            maxLength={FIELD_LIMITS.incident.summary.max}
+            className="sm:col-span-2"
           />
         </div>
 

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { WebRouterOutputs } from "@truce/api";
 import { createIndividualInput } from "@truce/api/schemas/individual";
+import { addMonths } from "@truce/db/programme-calendar";
 import {
   Alert,
   AlertDescription,
@@ -25,17 +26,14 @@ import {
   useErrorMessage,
   useServerForm,
 } from "@truce/ui";
+import { today } from "~/components/today";
 import { useTRPC } from "~/trpc/react";
 import { PersonFields } from "../person-fields";
 
 type Duplicate = WebRouterOutputs["individual"]["likelyDuplicates"][number];
 
-/** Today plus a number of months, as a date input holds it. */
-function monthsAhead(months: number): string {
-  const date = new Date();
-  date.setMonth(date.getMonth() + months);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
-}
+/** Today (the programme's) plus a number of months, as a date input holds it. */
+const monthsAhead = (months: number) => addMonths(today(), months);
 
 /** Registers a person: the form waits for the defaults (the review period) it starts from. */
 export function RegisterForm() {

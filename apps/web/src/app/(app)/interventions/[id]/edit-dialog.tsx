@@ -9,20 +9,19 @@ import {
   Alert,
   AlertDescription,
   Button,
-  FormControl,
+  DateTimeField,
   FormDialog,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
+  localDateTime,
   NativeSelectField,
-  Textarea,
+  TextareaField,
   useServerForm,
 } from "@truce/ui";
-import { DateTimeField, localDateTime } from "~/components/date-time-field";
 import { useTRPC } from "~/trpc/react";
 import { ResponseSelect } from "../response-select";
 import type { Intervention } from "./intervention-profile";
+
+/** The fields this dialog edits, as their labels are keyed (`interventions.fields.*`). */
+type EditedField = "status" | "occurredAt" | "summary" | "message" | "result" | "visibility";
 
 /**
  * Changes an intervention from the version shown: mark a planned call-in done and record who
@@ -89,7 +88,14 @@ export function EditInterventionDialog({
         <Alert>
           <AlertDescription>
             {t("profile.changedMeanwhile", {
-              fields: changedMeanwhile.map((c) => c.name.split(".")[0]).join(", "),
+              fields: [
+                ...new Set(
+                  changedMeanwhile.map((c) => {
+                    const field = c.name.split(".")[0] as EditedField | "responses";
+                    return field === "responses" ? t("people.response") : t(`fields.${field}`);
+                  }),
+                ),
+              ].join(", "),
             })}
           </AlertDescription>
         </Alert>
@@ -118,24 +124,12 @@ export function EditInterventionDialog({
         </fieldset>
       ) : null}
       {texts.map((name) => (
-        <FormField
+        <TextareaField
           key={name}
           control={form.control}
           name={name}
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{t(`fields.${name}`)}</FormLabel>
-              <FormControl>
-                <Textarea
-                  rows={3}
-                  maxLength={limits[name].max}
-                  {...field}
-                  value={field.value ?? ""}
-                />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
+          label={t(`fields.${name}`)}
+          maxLength={limits[name].max}
         />
       ))}
       <NativeSelectField

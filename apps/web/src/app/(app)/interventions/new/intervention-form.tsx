@@ -3,10 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useFieldArray, type UseFormReturn } from "react-hook-form";
-import type { z } from "zod";
+import { useFieldArray } from "react-hook-form";
 import {
   createInterventionInput,
   defaultInterventionVisibility,
@@ -26,6 +25,7 @@ import {
   Alert,
   AlertDescription,
   Button,
+  DateTimeField,
   ErrorState,
   Form,
   FormControl,
@@ -36,13 +36,13 @@ import {
   FormMessage,
   Input,
   LoadingState,
+  localDateTime,
   NativeSelect,
   NativeSelectField,
-  Textarea,
+  TextareaField,
   useErrorMessage,
   useServerForm,
 } from "@truce/ui";
-import { DateTimeField, localDateTime } from "~/components/date-time-field";
 import { PersonPicker } from "~/components/person-picker";
 import { useTRPC } from "~/trpc/react";
 import { ResponseSelect } from "../response-select";
@@ -102,6 +102,7 @@ function InterventionFormFields({
 }) {
   const t = useTranslations("interventions");
   const tEnum = useTranslations("enums");
+  const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -216,7 +217,7 @@ function InterventionFormFields({
                   { value: "", label: t("noIncident") },
                   ...options.incidents.map((i) => ({
                     value: i.id,
-                    label: `${tEnum(`incidentKind.${i.kind}`)}, ${i.district}, ${new Date(i.occurredAt).toISOString().slice(0, 10)}`,
+                    label: `${tEnum(`incidentKind.${i.kind}`)}, ${i.district}, ${format.dateTime(new Date(i.occurredAt), { dateStyle: "medium" })}`,
                   })),
                 ]}
               />
@@ -288,11 +289,29 @@ function InterventionFormFields({
               </FormItem>
             )}
           />
-          <TextField name="summary" form={form} max={FIELD_LIMITS.intervention.summary.max} />
+          <TextareaField
+            control={form.control}
+            name="summary"
+            label={t("fields.summary")}
+            maxLength={FIELD_LIMITS.intervention.summary.max}
+            className="sm:col-span-2"
+          />
           {isCallIn || kind === "custom_notification" ? (
-            <TextField name="message" form={form} max={FIELD_LIMITS.intervention.message.max} />
+            <TextareaField
+              control={form.control}
+              name="message"
+              label={t("fields.message")}
+              maxLength={FIELD_LIMITS.intervention.message.max}
+              className="sm:col-span-2"
+            />
           ) : null}
-          <TextField name="result" form={form} max={FIELD_LIMITS.intervention.result.max} />
+          <TextareaField
+            control={form.control}
+            name="result"
+            label={t("fields.result")}
+            maxLength={FIELD_LIMITS.intervention.result.max}
+            className="sm:col-span-2"
+          />
         </div>
 
         <fieldset className="space-y-4 rounded-lg border p-4">
@@ -481,37 +500,4 @@ function cancelHref(prefill: Prefill): string {
   if (prefill.groupId) return `/groups/${prefill.groupId}`;
   if (prefill.conflictId) return `/conflicts/${prefill.conflictId}`;
   return "/";
-}
-
-type CreateForm = UseFormReturn<
-  z.input<typeof createInterventionInput>,
-  unknown,
-  z.output<typeof createInterventionInput>
->;
-
-function TextField({
-  name,
-  form,
-  max,
-}: {
-  name: "summary" | "message" | "result";
-  form: CreateForm;
-  max: number;
-}) {
-  const t = useTranslations("interventions");
-  return (
-    <FormField
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <FormItem className="sm:col-span-2">
-          <FormLabel>{t(`fields.${name}`)}</FormLabel>
-          <FormControl>
-            <Textarea rows={3} maxLength={max} {...field} value={field.value ?? ""} />
-          </FormControl>
-          <FormMessage />
-        </FormItem>
-      )}
-    />
-  );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import type { Control, FieldPath, FieldValues } from "react-hook-form";
-import { FormControl, FormField, FormItem, FormLabel, FormMessage, Input } from "@truce/ui";
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "./form";
+import { Input } from "./input";
 
 /** A moment as a date-and-time input holds it: local time, to the minute ("2026-01-31T18:05"). */
 export function localDateTime(at: Date = new Date()): string {

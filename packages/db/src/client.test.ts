@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createDb, type Db } from "./client";
+import { createDb, plannedForItsValues, type Db } from "./client";
 import { startPgServer, type PgServer } from "./testing/pg-server";
 
 describe("createDb", () => {
@@ -54,6 +54,17 @@ describe("createDb's statements", () => {
       expect(outer[0]!.v).toBe("outer");
       expect(await preparedLike(tx, "select $1::text")).toBe(1);
     });
+  });
+
+  it("plans a statement marked plannedForItsValues for its values each time, never prepared", async () => {
+    for (let k = 0; k < 3; k++) {
+      const rows = await db.execute<{ v: number }>(
+        plannedForItsValues(sql`select ${k}::int + 2 as v`),
+      );
+      expect(rows[0]!.v).toBe(k + 2);
+    }
+    expect(await preparedLike(db, "/* planned for its values */")).toBe(0);
+    expect(await preparedLike(db, "select $1::int + 2")).toBe(0);
   });
 
   it("still runs a statement without parameters, and several in one text, by the simple protocol", async () => {

@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -14,6 +15,19 @@ export interface CreateDbOptions {
   onStatement?: (statement: RecordedStatement) => void;
 }
 
+/** What `plannedForItsValues` puts first in a statement's text. */
+const PLANNED_FOR_ITS_VALUES = "/* planned for its values */ ";
+
+/**
+ * A statement that is planned for its own values every time, never prepared: one whose best
+ * plan depends on how many rows its values match, such as a list's count (a filter on a
+ * skewed column: a generic plan, made without the values, scans the whole table where the
+ * values' own plan reads an index). The rest run prepared (`preparing`).
+ */
+export function plannedForItsValues(statement: SQL): SQL {
+  return sql`${sql.raw(PLANNED_FOR_ITS_VALUES)}${statement}`;
+}
+
 /**
  * postgres.js as Drizzle should drive it: every statement with parameters as a named prepared
  * statement, parsed once per connection and, once PostgreSQL has seen it often enough, run on
@@ -22,14 +36,18 @@ export interface CreateDbOptions {
  * and planned again on every request: 4 ms of planning for the person's timeline at
  * national scale, every time, for well under 1 ms of execution. A transaction's and a
  * savepoint's own client (`begin`, `savepoint`) is wrapped the same way. A statement without
- * parameters (`begin`, `commit`) keeps the simple protocol, as postgres.js sends it.
+ * parameters (`begin`, `commit`) keeps the simple protocol, as postgres.js sends it; one
+ * marked by `plannedForItsValues` is sent unprepared, as before.
  */
 function preparing<T extends postgres.Sql | postgres.TransactionSql>(sql: T): T {
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === "unsafe") {
         return (text: string, params?: postgres.ParameterOrJSON<never>[], options = {}) =>
-          target.unsafe(text, params, { ...options, prepare: true });
+          target.unsafe(text, params, {
+            ...options,
+            prepare: !text.startsWith(PLANNED_FOR_ITS_VALUES),
+          });
       }
       if (property === "begin" || property === "savepoint") {
         const open = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;

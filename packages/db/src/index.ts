@@ -3,6 +3,14 @@ export * from "drizzle-orm/sql";
 export { alias } from "drizzle-orm/pg-core";
 // The types a helper generic over tables needs (the api's versioned update and scopes).
 export type { PgColumn, PgTable, PgUpdateSetSource, SelectedFields } from "drizzle-orm/pg-core";
-export { createDb, getDb, subquery, type Db, type Tx, type DbOrTx } from "./client";
+export {
+  createDb,
+  getDb,
+  plannedForItsValues,
+  subquery,
+  type Db,
+  type Tx,
+  type DbOrTx,
+} from "./client";
 export * as schema from "./schema";
 export * from "./schema";

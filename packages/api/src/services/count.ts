@@ -1,4 +1,4 @@
-import { count, sql, type DbOrTx, type PgTable, type SQL } from "@truce/db";
+import { plannedForItsValues, sql, type DbOrTx, type PgTable, type SQL } from "@truce/db";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
 
 /** A list's count: exact up to the cap, and `totalCapped` (shown as "10,000+") beyond it. */
@@ -22,9 +22,12 @@ export async function cappedCount(
     .select({ one: sql`1` })
     .from(table)
     .where(where)
-    .limit(cap + 1)
-    .as("matching");
-  const [row] = await db.select({ n: count() }).from(matching);
+    .limit(cap + 1);
+  // How a count is best read depends on how many rows its filter's values match (an index
+  // for a rare status, the table for a common one), so it is planned for them each time.
+  const [row] = await db.execute<{ n: number }>(
+    plannedForItsValues(sql`select count(*)::int as n from (${matching}) as matching`),
+  );
   const n = row?.n ?? 0;
   return { total: Math.min(n, cap), totalCapped: n > cap };
 }

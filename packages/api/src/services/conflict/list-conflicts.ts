@@ -5,6 +5,7 @@ import { cappedCount } from "../count";
 import { likePattern, offsetOf, type Page } from "../pagination";
 import { partiesOf, type ConflictPartyItem } from "./parties";
 import type { ListConflictsInput } from "./schemas";
+import { searchFolded } from "../search-fold";
 
 export interface ConflictListItem {
   id: string;
@@ -23,8 +24,8 @@ export interface ConflictListItem {
  */
 function titleSearch(search: string): SQL {
   return or(
-    like(conflict.searchText, sql`search_fold(${likePattern(search)})`),
-    sql`search_fold(${search}) <% ${conflict.searchText}`,
+    like(conflict.searchText, searchFolded(likePattern(search))),
+    sql`${searchFolded(search)} <% ${conflict.searchText}`,
   ) as SQL;
 }
 

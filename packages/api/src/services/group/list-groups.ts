@@ -7,6 +7,7 @@ import { distinctValues } from "../choices";
 import { currentMembership } from "../individual/get-connections";
 import { likePattern, offsetOf, type Page } from "../pagination";
 import type { ListGroupsInput } from "./schemas";
+import { searchFolded } from "../search-fold";
 
 export interface GroupListItem {
   id: string;
@@ -29,7 +30,7 @@ export interface GroupListItem {
 function nameSearch(search: string): SQL {
   return like(
     sql`search_fold(array_to_string(array[${group.name}] || ${group.aliases}, ' '))`,
-    sql`search_fold(${likePattern(search)})`,
+    searchFolded(likePattern(search)),
   );
 }
 

@@ -3,6 +3,7 @@ import { agency, individual } from "@truce/db/schema";
 import { individualScope } from "../../policy";
 import type { ServiceContext } from "../context";
 import type { LikelyDuplicatesInput } from "./schemas";
+import { searchFolded } from "../search-fold";
 
 /** At most this many likely duplicates are shown: enough to recognise one, not a list. */
 const SHOWN = 5;
@@ -39,12 +40,12 @@ export async function likelyDuplicates(
     .where(
       and(
         individualScope(actor),
-        sql`search_fold(${fullName}) <% ${individual.searchText}`,
+        sql`${searchFolded(fullName)} <% ${individual.searchText}`,
         sameYear,
       ),
     )
     .orderBy(
-      sql`word_similarity(search_fold(${fullName}), ${individual.searchText}) desc`,
+      sql`word_similarity(${searchFolded(fullName)}, ${individual.searchText}) desc`,
       asc(individual.id),
     )
     .limit(SHOWN);

@@ -20,6 +20,7 @@ import type { ServiceContext } from "../context";
 import { cappedCount } from "../count";
 import { likePattern, offsetOf, type Page } from "../pagination";
 import type { ListIndividualsInput } from "./schemas";
+import { searchFolded } from "../search-fold";
 
 export interface IndividualListItem {
   id: string;
@@ -43,8 +44,8 @@ const isMinor = sql<boolean>`coalesce(${individual.dateOfBirth} > current_date -
  */
 function nameSearch(search: string): SQL {
   return or(
-    like(individual.searchText, sql`search_fold(${likePattern(search)})`),
-    sql`search_fold(${search}) <% ${individual.searchText}`,
+    like(individual.searchText, searchFolded(likePattern(search))),
+    sql`${searchFolded(search)} <% ${individual.searchText}`,
   ) as SQL;
 }
 
@@ -88,7 +89,7 @@ function orderOf(input: ListIndividualsInput, bare: boolean): SQL[] {
   // A search by name shows the names that hold the text first, then the ones like it.
   const exactFirst =
     input.search && input.sort === "name"
-      ? [desc(like(individual.searchText, sql`search_fold(${likePattern(input.search)})`))]
+      ? [desc(like(individual.searchText, searchFolded(likePattern(input.search))))]
       : [];
   const column = (c: PgColumn) => (bare ? sql`${c} || ''` : c);
   const keys =

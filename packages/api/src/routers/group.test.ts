@@ -27,6 +27,7 @@ import {
   type TestIndividualOptions,
 } from "@truce/db/testing";
 import { callerFor, claimsFor, settle, userIdOf } from "../test-actors";
+import { GROUP_PROFILE_INCIDENTS } from "../services/group/get-group-profile";
 import { statementCounter, type StatementCounter } from "../test-statements";
 
 let demo: DemoDatabase;
@@ -600,12 +601,35 @@ describe("the statements of a group's profile", () => {
     await demo.ownerDb
       .insert(alliance)
       .values(allies.map((a) => ({ groupAId: many.id, groupBId: a.id })));
+    // More incidents than the profile lists: the latest are shown, and how many there are.
+    const incidents = await demo.ownerDb
+      .insert(incident)
+      .values(
+        Array.from({ length: GROUP_PROFILE_INCIDENTS + 5 }, (_, k) => ({
+          kind: "shooting" as const,
+          occurredAt: new Date(Date.UTC(2023, 0, 1 + k, 21)),
+          district: "Testby",
+        })),
+      )
+      .returning({ id: incident.id, occurredAt: incident.occurredAt });
+    await demo.ownerDb
+      .insert(incidentParty)
+      .values(
+        incidents.map((i) => ({ incidentId: i.id, groupId: many.id, role: "suspect" as const })),
+      );
     const caller = await callerFor(counter.db, police);
     const read = (id: string) => () => caller.group.byId({ id });
     const manyProfile = await caller.group.byId({ id: many.id });
     expect(manyProfile.memberships).toHaveLength(40);
     expect(manyProfile.conflicts).toHaveLength(10);
     expect(manyProfile.alliances).toHaveLength(5);
+    expect(manyProfile.incidents).toHaveLength(GROUP_PROFILE_INCIDENTS);
+    expect(manyProfile.incidentsTotal).toBe(GROUP_PROFILE_INCIDENTS + 5);
+    // The latest first: the five oldest are the ones left out.
+    const newest = [...incidents].sort((a, b) => +b.occurredAt - +a.occurredAt);
+    expect(manyProfile.incidents.map((i) => i.id)).toEqual(
+      newest.slice(0, GROUP_PROFILE_INCIDENTS).map((i) => i.id),
+    );
     const counts = {
       few: await statementsOf(read(few.id)),
       many: await statementsOf(read(many.id)),

@@ -18,15 +18,18 @@ import type { GetGroupInput } from "./schemas";
 
 type IncidentPartyRole = (typeof incidentParty.role.enumValues)[number];
 
+/** The latest incidents a group's profile lists; `incidentsTotal` says how many there are. */
+export const GROUP_PROFILE_INCIDENTS = 100;
+
 /** Under 18 by the date of birth; no date known is not a minor (as in the register). */
 const isMinor = sql<boolean>`coalesce(${individual.dateOfBirth} > current_date - interval '18 years', false)`;
 
 /**
  * A group's profile: its record, its members now and before (only the people in the actor's
  * view of the register: another agency's pending registration is not shown, nor counted), the
- * conflicts it is a party to, its alliances and the incidents it is a party to; and the read
- * in the access log, in one transaction. Five statements (the group, then its four lists at
- * once) and the log's row, whatever the counts.
+ * conflicts it is a party to, its alliances and the latest incidents it is a party to (with
+ * their count); and the read in the access log, in one transaction. Five statements (the
+ * group, then its four lists at once) and the log's row, whatever the counts.
  */
 export async function getGroupProfile(ctx: CaseContentContext, input: GetGroupInput) {
   return inTransaction(ctx, async (tx) => {
@@ -121,12 +124,15 @@ export async function getGroupProfile(ctx: CaseContentContext, input: GetGroupIn
           dead: incident.dead,
           injured: incident.injured,
           roles: sql<IncidentPartyRole[]>`json_agg(distinct ${incidentParty.role})`,
+          total: sql<number>`count(*) over ()`.mapWith(Number),
         })
         .from(incidentParty)
         .innerJoin(incident, eq(incident.id, incidentParty.incidentId))
         .where(eq(incidentParty.groupId, row.id))
         .groupBy(incident.id)
-        .orderBy(desc(incident.occurredAt), desc(incident.id)),
+        // The latest, as many as a page holds, and how many there are (as a conflict's).
+        .orderBy(desc(incident.occurredAt), desc(incident.id))
+        .limit(GROUP_PROFILE_INCIDENTS),
     ]);
 
     await recordRead(tx, {
@@ -139,6 +145,13 @@ export async function getGroupProfile(ctx: CaseContentContext, input: GetGroupIn
         incidentIds: incidents.map((i) => i.id),
       },
     });
-    return { ...row, memberships, conflicts, alliances, incidents };
+    return {
+      ...row,
+      memberships,
+      conflicts,
+      alliances,
+      incidents: incidents.map(({ total: _, ...incident }) => incident),
+      incidentsTotal: incidents[0]?.total ?? 0,
+    };
   });
 }

@@ -10,6 +10,7 @@ import {
   buttonVariants,
   Card,
   CardContent,
+  CardDescription,
   CardHeader,
   CardTitle,
   ErrorState,
@@ -99,6 +100,11 @@ export function GroupProfile({ id }: { id: string }) {
         </Section>
         <Section
           title={t("incidents.title")}
+          description={
+            g.incidentsTotal > g.incidents.length
+              ? t("incidents.latestOf", { shown: g.incidents.length, total: g.incidentsTotal })
+              : undefined
+          }
           empty={g.incidents.length === 0 && t("incidents.empty")}
         >
           <IncidentList incidents={g.incidents} />
@@ -111,10 +117,13 @@ export function GroupProfile({ id }: { id: string }) {
 
 function Section({
   title,
+  description,
   empty,
   children,
 }: {
   title: string;
+  /** Beside the title: that the list shows only the latest, say. */
+  description?: string;
   /** What to say instead of the list when it is empty; false when it is not. */
   empty: string | false;
   children: ReactNode;
@@ -123,6 +132,7 @@ function Section({
     <Card className="min-w-0">
       <CardHeader>
         <CardTitle as="h2">{title}</CardTitle>
+        {description ? <CardDescription>{description}</CardDescription> : null}
       </CardHeader>
       <CardContent>
         {empty ? <p className="text-sm text-muted-foreground">{empty}</p> : children}

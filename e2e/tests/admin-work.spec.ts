@@ -9,6 +9,10 @@ async function userRow(page: Page, email: string) {
   await page.goto(`${ADMIN}/users`);
   const row = page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) });
   await page.getByLabel("Search by name or e-mail").fill(email);
+  // The search applied (in the address, and the list down to the one account), so that no
+  // later answer to the unfiltered list re-renders the row while a dialog on it is open.
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(page.getByRole("table", { name: "Users" }).getByRole("row")).toHaveCount(2);
   await expect(row).toBeVisible();
   return row;
 }

@@ -7,6 +7,7 @@ import {
 } from "@truce/api";
 import type { SessionClaims } from "@truce/auth/actor";
 import { createDb, type Db } from "@truce/db";
+import { GROUP_WORDS } from "./generate/vocabulary";
 
 /** What the generator picked for the reads to ask about (bench/src/generate). */
 export interface GeneratedSamples {
@@ -72,6 +73,8 @@ function trpcRead<I>(
 
 /** A timeline page as the profile asks for it (the client's page size is the default). */
 const TIMELINE_PAGE = 20;
+/** What a picker's user types: a word of many groups' names and conflicts' titles. */
+const PICKER_TERM = GROUP_WORDS[1]!;
 /** How many pages into the sample person's timeline the deep read starts, at most. */
 const DEEP_PAGES = 10;
 
@@ -178,6 +181,21 @@ export const READS: BenchRead[] = [
     "incident.formOptions",
     () => undefined,
     (c) => c.incident.formOptions(),
+  ),
+  // A picker as someone types a word that many groups' names hold (one in eight of the
+  // generator's), the worst the search meets: the incident and intervention forms' group
+  // and conflict, the incidents' conflict filter.
+  trpcRead(
+    "group picker",
+    "group.lookup",
+    () => ({ search: PICKER_TERM }),
+    (c, i) => c.group.lookup(i),
+  ),
+  trpcRead(
+    "conflict picker",
+    "conflict.lookup",
+    () => ({ search: PICKER_TERM, open: true }),
+    (c, i) => c.conflict.lookup(i),
   ),
   trpcRead(
     "alliances",

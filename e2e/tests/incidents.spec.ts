@@ -1,6 +1,7 @@
 /**
  * Incidents as staff record and review them: a shooting with a person and a group as
- * parties, found again in the list by its filters (kept in the address), and reviewed.
+ * parties and its conflict, each found by typing part of the name, found again in the list by
+ * its filters (kept in the address, the conflict's named from there too), and reviewed.
  */
 import { eq } from "@truce/db";
 import { group, incident, incidentParty } from "@truce/db/schema";
@@ -14,17 +15,33 @@ const overflows = () => document.documentElement.scrollWidth > document.document
 test.describe("as police staff", () => {
   test.use({ role: "police staff" });
 
-  test("[police staff] records a shooting with a person and a group as parties, finds it by its filters and reviews it", async ({
+  test("[police staff] records a shooting with a person, a group and its conflict, finds it by its filters and reviews it", async ({
     page,
     seed,
     db,
+    api,
     expectAccessible,
   }) => {
     const person = await seed.person();
-    const [someGroup] = await db
+    const tag = uniqueTag();
+    const [someGroup, otherGroup] = await db
       .insert(group)
-      .values({ name: `Incident spec ${uniqueTag()}`, area: "Testby" })
+      .values([
+        { name: `Incident spec ${tag}`, area: "Testby" },
+        { name: `Incident spec ${tag} 2`, area: "Testby" },
+      ])
       .returning({ id: group.id, name: group.name });
+    const police = await api.web("police staff");
+    const feud = { title: `Skottby feud ${tag}` };
+    const { id: conflictId } = await police.conflict.create({
+      ...feud,
+      status: "active",
+      riskLevel: "high",
+      parties: [
+        { kind: "group", id: someGroup!.id, side: "A" },
+        { kind: "group", id: otherGroup!.id, side: "B" },
+      ],
+    });
     const district = `Skottby ${uniqueTag()}`;
     await choosePurposeBeforehand(page, WEB);
     await page.goto(`${WEB}/incidents`);
@@ -43,9 +60,14 @@ test.describe("as police staff", () => {
     await page.getByLabel("Add a person").fill(person.familyName);
     await page.getByRole("button", { name: `Choose ${fullName(person)}` }).click();
     await page.getByLabel("Role").first().selectOption({ label: "Victim" });
-    await page.getByLabel("Add a group").selectOption({ label: someGroup!.name });
-    await page.getByRole("button", { name: "Add", exact: true }).click();
+    // Two groups' names hold what is typed: the one chosen by its own name.
+    await page.getByLabel("Add a group").fill(`incident SPEC ${tag}`);
+    await expect(page.getByRole("button", { name: /^Choose Incident spec/ })).toHaveCount(2);
+    await page.getByRole("button", { name: `Choose ${someGroup!.name}`, exact: true }).click();
     await expect(page.getByTestId("incident-party")).toHaveCount(2);
+    await page.getByLabel("Conflict").fill(`skottby feud ${tag}`);
+    await page.getByRole("button", { name: `Choose ${feud.title}` }).click();
+    await expect(page.getByRole("button", { name: `Change ${feud.title}` })).toBeVisible();
     await expectAccessible();
     await page.getByRole("button", { name: "Save the incident" }).click();
 
@@ -60,6 +82,7 @@ test.describe("as police staff", () => {
       .from(incidentParty)
       .where(eq(incidentParty.incidentId, written!.id));
     expect(parties.map((p) => p.role).sort()).toEqual(["linked", "victim"]);
+    expect(written!.conflictId).toBe(conflictId);
 
     await page.getByRole("button", { name: "Review" }).click();
     const dialog = page.getByRole("dialog", { name: "Incident review" });
@@ -81,6 +104,16 @@ test.describe("as police staff", () => {
     await expectAccessible();
     await page.getByLabel("From").fill("2026-03-15");
     await expect(page.getByText("No incidents match the filters.")).toBeVisible();
+
+    // A bookmark of the conflict's incidents names the conflict; taking it back clears it.
+    await page.goto(`${WEB}/incidents?conflictId=${conflictId}`);
+    await expect(page.getByRole("button", { name: `Change ${feud.title}` })).toBeVisible();
+    await expect(page.getByRole("cell", { name: district })).toBeVisible();
+    await expect(page.getByText("1 incident", { exact: true })).toBeVisible();
+    await expectAccessible();
+    await page.getByRole("button", { name: `Change ${feud.title}` }).click();
+    await expect(page).not.toHaveURL(/conflictId/);
+    await expect(page.getByLabel("Conflict")).toBeFocused();
   });
 });
 

@@ -4,11 +4,12 @@
  * intervention's page and in both persons' timelines; another agency sees that it took
  * place, not what was said; the second person is then referred to the exit programme with
  * consent, the exit programme's manager accepts it from the inbox, and both see the step in
- * the person's timeline (the issue's walk, in one test). A one-to-one conversation's form says what is missing beside the
- * field. In English and Swedish, and on a phone.
+ * the person's timeline (the issue's walk, in one test). An intervention opened from a conflict
+ * names it, and its conflict and group are found by typing. A one-to-one conversation's form
+ * says what is missing beside the field. In English and Swedish, and on a phone.
  */
 import { and, desc, eq } from "@truce/db";
-import { interventionParticipant, referral, referralEvent } from "@truce/db/schema";
+import { intervention, interventionParticipant, referral, referralEvent } from "@truce/db/schema";
 import { demoAgencyId, uniqueTag } from "@truce/db/testing";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test, WEB } from "./fixtures";
@@ -176,6 +177,52 @@ test.describe("as police staff", () => {
         await expect(timeline.getByRole("listitem").filter({ hasText: summary })).toBeVisible();
     }
     await expectAccessible();
+  });
+
+  test("[police staff] an intervention opened from a conflict names it, and it can be changed to another found by title", async ({
+    page,
+    api,
+    db,
+  }) => {
+    const tag = uniqueTag();
+    const police = await api.web("police staff");
+    const [a, b] = await Promise.all(
+      ["Norr", "Söder"].map((side) =>
+        police.group.create({ name: `${side}gänget ${tag}`, area: side }),
+      ),
+    );
+    const conflictOf = (title: string) =>
+      police.conflict.create({
+        title,
+        status: "active",
+        riskLevel: "medium",
+        parties: [
+          { kind: "group", id: a!.id, side: "A" },
+          { kind: "group", id: b!.id, side: "B" },
+        ],
+      });
+    const first = await conflictOf(`Hamnfejden ${tag}`);
+    const second = await conflictOf(`Torgfejden ${tag}`);
+    await choosePurposeBeforehand(page, WEB);
+    await page.goto(`${WEB}/interventions/new?conflictId=${first.id}`);
+    // Named by its lookup once the page has hydrated and asked.
+    const named = page.getByRole("button", { name: `Change Hamnfejden ${tag}` });
+    await expect(named).toBeVisible();
+    await page.getByLabel("Kind").selectOption({ label: "Mediation" });
+    await named.click();
+    await expect(page.getByLabel("Conflict")).toBeFocused();
+    await page.getByLabel("Conflict").fill(`torgfejden ${tag}`);
+    await page.getByRole("button", { name: `Choose Torgfejden ${tag}` }).click();
+    await page.getByLabel("Group", { exact: true }).fill(`Norrgänget ${tag}`);
+    await page.getByRole("button", { name: `Choose Norrgänget ${tag}` }).click();
+    await page.getByLabel("Summary").fill("Both sides met at the community centre.");
+    await page.getByRole("button", { name: "Save the intervention" }).click();
+    await expect(page.getByRole("heading", { name: "Mediation" })).toBeVisible();
+    const [row] = await db
+      .select({ conflictId: intervention.conflictId, groupId: intervention.groupId })
+      .from(intervention)
+      .where(eq(intervention.conflictId, second.id));
+    expect(row).toEqual({ conflictId: second.id, groupId: a!.id });
   });
 
   test("[police staff] marks a planned call-in done and records a response", async ({

@@ -4,7 +4,7 @@
  * the address, editing a record while someone else edits it too, and changing a status.
  */
 import { and, eq } from "@truce/db";
-import { accessLog, individual } from "@truce/db/schema";
+import { accessLog, group, groupMembership, individual } from "@truce/db/schema";
 import { uniqueTag } from "@truce/db/testing";
 import { expect, test, WEB } from "./fixtures";
 import { choosePurposeBeforehand, fullName, listedName } from "./support";
@@ -94,6 +94,7 @@ test.describe("as police staff", () => {
   test("[police staff] filters the register, and a reload keeps the filters from the address", async ({
     page,
     seed,
+    db,
     expectAccessible,
   }) => {
     const district = `Filterby ${uniqueTag()}`;
@@ -119,6 +120,24 @@ test.describe("as police staff", () => {
 
     await page.getByRole("button", { name: "Clear filters" }).click();
     await expect(page).not.toHaveURL(/status=/);
+
+    // A group's current members: the group found by typing, named again after a reload.
+    const [gang] = await db
+      .insert(group)
+      .values({ name: `Filtergänget ${uniqueTag()}`, area: district })
+      .returning();
+    await db
+      .insert(groupMembership)
+      .values({ groupId: gang!.id, individualId: active.id, affiliation: "core" });
+    await page.getByLabel("Group (current members)").fill(gang!.name.toUpperCase());
+    await page.getByRole("button", { name: `Choose ${gang!.name}` }).click();
+    await expect(page).toHaveURL(new RegExp(`groupId=${gang!.id}`));
+    await expect(page.getByRole("link", { name: listedName(active) })).toBeVisible();
+    await expect(page.getByRole("link", { name: listedName(relocated) })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole("button", { name: `Change ${gang!.name}` })).toBeVisible();
+    await expect(page.getByRole("link", { name: listedName(active) })).toBeVisible();
+    await expectAccessible();
   });
 
   test("[police staff] a stale edit in a second tab is refused, keeps the typed text and shows what changed", async ({

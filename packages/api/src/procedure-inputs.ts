@@ -244,6 +244,7 @@ export const PROCEDURE_INPUTS: Record<
   "note.forGroup": (f) => ({ groupId: f.groupId }),
   "note.forConflict": (f) => ({ conflictId: f.conflictId }),
   "group.list": () => ({ pageSize: 100 }),
+  "group.lookup": (f) => ({ id: f.groupId }),
   "group.byId": (f) => ({ id: f.groupId }),
   "group.create": () => ({
     name: `Matrix group ${crypto.randomUUID().slice(0, 8)}`,
@@ -290,6 +291,7 @@ export const PROCEDURE_INPUTS: Record<
   "network.graph": () => ({}),
   // Every conflict on one page: the fixtures' and those the create row records.
   "conflict.list": () => ({ pageSize: 100 }),
+  "conflict.lookup": (f) => ({ id: f.partiesConflictId }),
   "conflict.byId": (f) => ({ id: f.partiesConflictId }),
   "conflict.create": (f) => ({
     title: `Matrix conflict ${crypto.randomUUID().slice(0, 8)}`,

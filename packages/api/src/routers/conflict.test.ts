@@ -26,6 +26,7 @@ import {
   type DemoDatabase,
 } from "@truce/db/testing";
 import { setConflictStatus } from "../services/conflict/update-conflict";
+import { LOOKUP_LIMIT } from "../services/group/lookup-groups";
 import { callerFor, claimsFor, userIdOf } from "../test-actors";
 import { statementCounter, type StatementCounter } from "../test-statements";
 
@@ -297,6 +298,33 @@ async function titleOf(id: string): Promise<string> {
     .where(eq(conflict.id, id));
   return row!.title;
 }
+
+describe("conflict.lookup", () => {
+  it("offers a few conflicts by title as typed, words like it too, the open ones only if asked, or one by id", async () => {
+    const tag = uniqueTag();
+    const open = await recordConflict({ title: `Lookupby ${tag} b-feud` });
+    const resolved = await recordConflict({ title: `Lookupby ${tag} a-feud` });
+    const caller = await as(POLICE);
+    await caller.conflict.setStatus({ id: resolved.id, version: 1, status: "resolved" });
+    const titles = async (input: Record<string, unknown>) =>
+      (await caller.conflict.lookup(input)).items.map((c) => c.title);
+    expect(await titles({ search: `Lookupby ${tag}` })).toEqual([
+      `Lookupby ${tag} a-feud`,
+      `Lookupby ${tag} b-feud`,
+    ]);
+    expect(await titles({ search: `Lookupby ${tag}`, open: true })).toEqual([
+      `Lookupby ${tag} b-feud`,
+    ]);
+    expect(await titles({ search: `Lokupby ${tag}` })).toHaveLength(2);
+    expect(await titles({ id: open.id })).toEqual([`Lookupby ${tag} b-feud`]);
+    expect(await titles({ id: resolved.id, open: true })).toEqual([]);
+    expect(await titles({ search: `Lookupby ${tag}`, id: open.id })).toHaveLength(1);
+    // Nothing typed: the first few by title, never the whole table.
+    expect((await titles({})).length).toBe(LOOKUP_LIMIT);
+    const [choice] = (await caller.conflict.lookup({ id: open.id })).items;
+    expect(Object.keys(choice!).sort()).toEqual(["id", "riskLevel", "status", "title"]);
+  });
+});
 
 describe("conflict.byId", () => {
   it("shows the parties, incidents, interventions (details where readable) and the history with who and when, and logs the read", async () => {

@@ -2,10 +2,12 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { createConflict } from "../services/conflict/create-conflict";
 import { getConflictProfile } from "../services/conflict/get-conflict";
 import { listConflicts } from "../services/conflict/list-conflicts";
+import { lookupConflicts } from "../services/conflict/lookup-conflicts";
 import {
   createConflictInput,
   getConflictInput,
   listConflictsInput,
+  lookupConflictsInput,
   setConflictStatusInput,
   updateConflictInput,
 } from "../services/conflict/schemas";
@@ -17,6 +19,10 @@ export const conflictRouter = {
   list: authorizedProcedure("conflict.list")
     .input(listConflictsInput)
     .query(({ ctx, input }) => listConflicts(ctx, input)),
+  /** A picker's choices as the user types: a few conflicts by title, nothing of their parties. */
+  lookup: authorizedProcedure("conflict.list")
+    .input(lookupConflictsInput)
+    .query(({ ctx, input }) => lookupConflicts(ctx, input)),
   /** A conflict's profile: it shows people and interventions, so the read is logged. */
   byId: caseContentProcedure("conflict.read")
     .input(getConflictInput)

@@ -28,6 +28,7 @@ import {
 } from "@truce/db/testing";
 import { callerFor, claimsFor, settle, userIdOf } from "../test-actors";
 import { GROUP_PROFILE_INCIDENTS } from "../services/group/get-group-profile";
+import { LOOKUP_LIMIT } from "../services/group/lookup-groups";
 import { statementCounter, type StatementCounter } from "../test-statements";
 
 let demo: DemoDatabase;
@@ -73,6 +74,25 @@ const person = (overrides: Partial<TestIndividualOptions> = {}) =>
     registeringAgencyId: demo.agencyIds.police!,
     ...overrides,
   });
+
+describe("group.lookup", () => {
+  it("offers a few groups by name or alias as typed, whatever the case, or one by id, with no member count", async () => {
+    const tag = uniqueTag();
+    const b = await testGroup({ name: `Lookupgatan B ${tag}`, aliases: [`LG${tag}`] });
+    const a = await testGroup({ name: `lookupgatan A ${tag}` });
+    const caller = await as(police);
+    const ids = async (input: Record<string, unknown>) =>
+      (await caller.group.lookup(input)).items.map((g) => g.id);
+    expect(await ids({ search: tag })).toEqual([a.id, b.id]);
+    expect(await ids({ search: `LOOKUPGATAN A ${tag}` })).toEqual([a.id]);
+    expect(await ids({ search: `lg${tag}` })).toEqual([b.id]);
+    expect(await ids({ search: `Lookupgatan%${tag}` })).toEqual([]);
+    expect(await ids({ id: a.id })).toEqual([a.id]);
+    expect((await caller.group.lookup({})).items).toHaveLength(LOOKUP_LIMIT);
+    const [choice] = (await caller.group.lookup({ id: b.id })).items;
+    expect(choice).toEqual({ id: b.id, name: b.name, area: b.area, status: "active" });
+  });
+});
 
 describe("group.list", () => {
   it("finds a group by its name or an alias, whatever the case, and not by a stray wildcard", async () => {

@@ -4,12 +4,14 @@ import { createGroup } from "../services/group/create-group";
 import { endGroupMembership } from "../services/group/end-group-membership";
 import { getGroupProfile } from "../services/group/get-group-profile";
 import { listGroups } from "../services/group/list-groups";
+import { lookupGroups } from "../services/group/lookup-groups";
 import {
   addGroupMemberInput,
   createGroupInput,
   endGroupMembershipInput,
   getGroupInput,
   listGroupsInput,
+  lookupGroupsInput,
   updateGroupInput,
 } from "../services/group/schemas";
 import { updateGroup } from "../services/group/update-group";
@@ -19,6 +21,10 @@ export const groupRouter = {
   list: authorizedProcedure("group.list")
     .input(listGroupsInput)
     .query(({ ctx, input }) => listGroups(ctx, input)),
+  /** A picker's choices as the user types: a few groups by name, nothing of their members. */
+  lookup: authorizedProcedure("group.list")
+    .input(lookupGroupsInput)
+    .query(({ ctx, input }) => lookupGroups(ctx, input)),
   /** A group's profile, which shows its members; the read is logged with the purpose. */
   byId: caseContentProcedure("group.read")
     .input(getGroupInput)

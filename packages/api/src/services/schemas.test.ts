@@ -169,6 +169,19 @@ const conflictRules: Record<string, SchemaRules> = {
       ["riskLevel", "extreme", "validation.conflict.riskLevel"],
     ],
   },
+  lookupConflictsInput: {
+    valid: {},
+    accepted: [
+      ["search", chars(search.max)],
+      ["id", id],
+      ["open", true],
+    ],
+    broken: [
+      ...searchRules,
+      ["id", "42", "validation.common.id"],
+      ["open", "yes", "validation.conflict.open"],
+    ],
+  },
   getConflictInput: { valid: { id }, broken: [["id", "42", "validation.common.id"]] },
   conflictPartyInput: {
     valid: party(1, "A"),
@@ -358,6 +371,14 @@ const rules: Record<string, Record<string, SchemaRules>> = {
         ["area", " ", "validation.group.area"],
         ["area", chars(group.area.max + 1), "validation.group.area"],
       ],
+    },
+    lookupGroupsInput: {
+      valid: {},
+      accepted: [
+        ["search", chars(search.max)],
+        ["id", id],
+      ],
+      broken: [...searchRules, ["id", "42", "validation.common.id"]],
     },
     getGroupInput: { valid: { id }, broken: [["id", "42", "validation.common.id"]] },
     createGroupInput: {

@@ -22,7 +22,7 @@ export interface ConflictListItem {
  * A title search: the text anywhere in the title, or words like it (pg_trgm's word
  * similarity), both served by the trigram index on the stored, case-folded `search_text`.
  */
-function titleSearch(search: string): SQL {
+export function titleSearch(search: string): SQL {
   return or(
     like(conflict.searchText, searchFolded(likePattern(search))),
     sql`${searchFolded(search)} <% ${conflict.searchText}`,

@@ -28,6 +28,18 @@ export const listConflictsInput = pageInput.extend({
 });
 export type ListConflictsInput = z.infer<typeof listConflictsInput>;
 
+/**
+ * A picker's search for a conflict: by title, or the one conflict of an id (a chosen conflict
+ * whose title the form must show); neither gives the first conflicts by title. `open` leaves
+ * the resolved ones out, as a form that records new events does.
+ */
+export const lookupConflictsInput = z.object({
+  search: searchText,
+  id: recordId.optional(),
+  open: z.boolean("validation.conflict.open").default(false),
+});
+export type LookupConflictsInput = z.infer<typeof lookupConflictsInput>;
+
 export const getConflictInput = z.object({ id: recordId });
 export type GetConflictInput = z.infer<typeof getConflictInput>;
 

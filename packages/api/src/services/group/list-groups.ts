@@ -27,7 +27,7 @@ export interface GroupListItem {
  * stored search column with a trigram index, as the register's (migration 0006), takes its
  * place.
  */
-function nameSearch(search: string): SQL {
+export function nameSearch(search: string): SQL {
   return like(
     sql`search_fold(array_to_string(array[${group.name}] || ${group.aliases}, ' '))`,
     searchFolded(likePattern(search)),

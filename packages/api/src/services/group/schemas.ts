@@ -20,6 +20,13 @@ export const listGroupsInput = pageInput.extend({
 });
 export type ListGroupsInput = z.infer<typeof listGroupsInput>;
 
+/**
+ * A picker's search for a group: by name or alias, or the one group of an id (a chosen group
+ * whose name the form must show); neither gives the first groups by name.
+ */
+export const lookupGroupsInput = z.object({ search: searchText, id: recordId.optional() });
+export type LookupGroupsInput = z.infer<typeof lookupGroupsInput>;
+
 export const getGroupInput = z.object({ id: recordId });
 export type GetGroupInput = z.infer<typeof getGroupInput>;
 

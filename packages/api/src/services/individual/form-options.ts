@@ -1,26 +1,21 @@
 import { asc, eq } from "@truce/db";
-import { agency, group, individual, platformSetting } from "@truce/db/schema";
+import { agency, individual, platformSetting } from "@truce/db/schema";
 import type { ServiceContext } from "../context";
-import { distinctValues, MAX_CHOICES } from "../choices";
+import { distinctValues } from "../choices";
 import { DEFAULT_REVIEW_PERIOD_MONTHS } from "./create-individual";
 
 /**
- * What the register's filters and the registration form offer: the agencies, the groups, the
- * districts in use, and the review period a new registration's review date defaults to.
- * Nothing about any one person.
+ * What the register's filters and the registration form offer: the agencies, the districts in
+ * use, and the review period a new registration's review date defaults to. Groups are found by
+ * name as the user types (group.lookup), never listed whole. Nothing about any one person.
  */
 export async function individualFormOptions({ db }: ServiceContext) {
-  const [agencies, groups, districts, settings] = await Promise.all([
+  const [agencies, districts, settings] = await Promise.all([
     db
       .select({ id: agency.id, name: agency.name, kind: agency.kind })
       .from(agency)
       .where(eq(agency.active, true))
       .orderBy(asc(agency.name)),
-    db
-      .select({ id: group.id, name: group.name, status: group.status })
-      .from(group)
-      .orderBy(asc(group.name), asc(group.id))
-      .limit(MAX_CHOICES),
     distinctValues(db, individual, individual.district),
     db
       .select({ months: platformSetting.reviewPeriodMonths })
@@ -29,7 +24,6 @@ export async function individualFormOptions({ db }: ServiceContext) {
   ]);
   return {
     agencies,
-    groups,
     districts,
     reviewPeriodMonths: settings[0]?.months ?? DEFAULT_REVIEW_PERIOD_MONTHS,
   };

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { createAllianceInput } from "@truce/api/schemas/alliance";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
@@ -13,11 +13,11 @@ import {
   FormLabel,
   FormMessage,
   Input,
-  NativeSelectField,
   Textarea,
   useServerForm,
 } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
+import { RecordChoiceField } from "~/components/record-picker";
 import { today } from "~/components/today";
 
 /** Records two groups as allied: the two groups, from when, and a note. */
@@ -25,7 +25,6 @@ export function NewAllianceDialog() {
   const t = useTranslations("conflicts.alliances.new");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const options = useQuery(trpc.individual.formOptions.queryOptions());
   const mutation = useMutation(trpc.alliance.create.mutationOptions());
   const start = { groupAId: "", groupBId: "", fromOn: today(), note: "" };
   const server = useServerForm({
@@ -37,10 +36,6 @@ export function NewAllianceDialog() {
     },
   });
   const { form } = server;
-  const groups = [
-    { value: "", label: t("chooseGroup") },
-    ...(options.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name })),
-  ];
   return (
     <FormDialog
       trigger={<Button>{t("trigger")}</Button>}
@@ -55,17 +50,17 @@ export function NewAllianceDialog() {
       className="max-h-[90dvh] overflow-y-auto"
     >
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <NativeSelectField
+        <RecordChoiceField
           control={form.control}
           name="groupAId"
+          kind="group"
           label={t("groupA")}
-          options={groups}
         />
-        <NativeSelectField
+        <RecordChoiceField
           control={form.control}
           name="groupBId"
+          kind="group"
           label={t("groupB")}
-          options={groups}
         />
         <FormField
           control={form.control}

@@ -9,10 +9,7 @@ export async function generateMetadata() {
 }
 
 export default async function AlliancesPage() {
-  await Promise.all([
-    prefetch(trpc.alliance.list.queryOptions(LIST_INPUT)),
-    prefetch(trpc.individual.formOptions.queryOptions()),
-  ]);
+  await prefetch(trpc.alliance.list.queryOptions(LIST_INPUT));
   const t = await getTranslations("conflicts.alliances");
   return (
     <HydrateClient>

@@ -8,6 +8,7 @@ import { useMemo } from "react";
 import type { WebRouterOutputs as RouterOutputs } from "@truce/api";
 import { INCIDENT_KINDS } from "@truce/db/enum-values";
 import { Badge, Button, FilterSelect, Input, Label, QueryTable, useUrlList } from "@truce/ui";
+import { RecordChoice } from "~/components/record-picker";
 import { useTRPC } from "~/trpc/react";
 import { listInput, PAGE_SIZE, readListPlace } from "./list-place";
 
@@ -123,13 +124,11 @@ export function IncidentsTable() {
           onChange={(value) => setFilter("district", value)}
           choices={(options.data?.districts ?? []).map((d) => ({ value: d, label: d }))}
         />
-        <FilterSelect
-          id="incident-conflict"
+        <RecordChoice
+          kind="conflict"
           label={t("filters.conflict")}
-          anyLabel={t("filters.any")}
           value={filters.conflictId}
           onChange={(value) => setFilter("conflictId", value)}
-          choices={(options.data?.conflicts ?? []).map((c) => ({ value: c.id, label: c.title }))}
         />
       </fieldset>
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -18,6 +18,7 @@ import {
   QueryTable,
   useUrlList,
 } from "@truce/ui";
+import { RecordChoice } from "~/components/record-picker";
 import { useTRPC } from "~/trpc/react";
 import { listInput, PAGE_SIZE, readListPlace } from "./list-place";
 
@@ -148,13 +149,11 @@ export function IndividualsTable() {
           onChange={(value) => setFilter("age", value)}
           choices={AGE_FILTERS.map((value) => ({ value, label: t(`filters.ages.${value}`) }))}
         />
-        <FilterSelect
-          id="filter-groupId"
+        <RecordChoice
+          kind="group"
           label={t("filters.group")}
-          anyLabel={t("filters.any")}
           value={filters.groupId}
           onChange={(value) => setFilter("groupId", value)}
-          choices={(options.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }))}
         />
         <FilterSelect
           id="filter-district"

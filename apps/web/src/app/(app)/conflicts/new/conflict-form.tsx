@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -21,12 +21,10 @@ import {
   FormLabel,
   FormMessage,
   Input,
-  Label,
-  NativeSelect,
   NativeSelectField,
   useServerForm,
 } from "@truce/ui";
-import { PersonPicker } from "~/components/person-picker";
+import { GroupPicker, PersonPicker } from "~/components/record-picker";
 import { useTRPC } from "~/trpc/react";
 import { ConflictFields } from "../conflict-fields";
 
@@ -34,8 +32,8 @@ type PartyKind = "group" | "individual";
 const keyOf = (kind: PartyKind, id: string) => `${kind}:${id}`;
 
 /**
- * Records a conflict: its record, status and risk, and its parties, each a group (chosen from
- * the groups) or a person (found by name in the register as the agency sees it) with the label
+ * Records a conflict: its record, status and risk, and its parties, each a group (found by name
+ * or alias) or a person (found by name in the register as the agency sees it) with the label
  * of their side. Saved, it opens the conflict's profile.
  */
 export function ConflictForm() {
@@ -44,7 +42,6 @@ export function ConflictForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const options = useQuery(trpc.individual.formOptions.queryOptions());
   const create = useMutation(
     trpc.conflict.create.mutationOptions({
       onSuccess: async ({ id }) => {
@@ -71,7 +68,6 @@ export function ConflictForm() {
   const partyValues = form.watch("parties") ?? [];
   // The names of the parties chosen, for the list (the procedure takes their ids).
   const [names, setNames] = useState<Record<string, string>>({});
-  const [groupChoice, setGroupChoice] = useState("");
   const chosen = new Set(partyValues.map((p) => keyOf(p.kind, p.id)));
   const add = (kind: PartyKind, id: string, name: string) => {
     if (chosen.has(keyOf(kind, id))) return;
@@ -79,7 +75,6 @@ export function ConflictForm() {
     // The first party on side A, the others on B until the person changes it.
     parties.append({ kind, id, side: parties.fields.length === 0 ? "A" : "B" });
   };
-  const groups = options.data?.groups ?? [];
   const partiesError = form.formState.errors.parties;
   const partiesMessage = partiesError?.message ?? partiesError?.root?.message;
   const busy = create.isPending || form.formState.isSubmitting;
@@ -167,40 +162,16 @@ export function ConflictForm() {
             </p>
           ) : null}
 
-          <div className="grid grid-cols-1 gap-2 sm:grid-cols-[1fr_auto] sm:items-end">
-            <div className="grid gap-1.5">
-              <Label htmlFor="party-group">{t("parties.group")}</Label>
-              <NativeSelect
-                id="party-group"
-                value={groupChoice}
-                onChange={(event) => setGroupChoice(event.target.value)}
-              >
-                <option value="">{t("parties.chooseGroup")}</option>
-                {groups.map((g) => (
-                  <option key={g.id} value={g.id} disabled={chosen.has(keyOf("group", g.id))}>
-                    {g.name}
-                  </option>
-                ))}
-              </NativeSelect>
-            </div>
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={!groupChoice}
-              onClick={() => {
-                const g = groups.find((x) => x.id === groupChoice);
-                if (g) add("group", g.id, g.name);
-                setGroupChoice("");
-              }}
-            >
-              {t("parties.addGroup")}
-            </Button>
-          </div>
+          <GroupPicker
+            label={t("parties.group")}
+            exclude={partyValues.filter((p) => p.kind === "group").map((p) => p.id)}
+            onPick={(g) => add("group", g.id, g.name)}
+          />
 
           <PersonPicker
             label={t("parties.person")}
             exclude={partyValues.filter((p) => p.kind === "individual").map((p) => p.id)}
-            onPick={(p) => add("individual", p.id, `${p.givenName} ${p.familyName}`)}
+            onPick={(p) => add("individual", p.id, p.name)}
           />
         </fieldset>
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@truce/ui";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { HydrateClient } from "~/trpc/server";
 import { ConflictForm } from "./conflict-form";
 
 export async function generateMetadata() {
@@ -8,8 +8,6 @@ export async function generateMetadata() {
 }
 
 export default async function NewConflictPage() {
-  // The groups to choose the parties from.
-  await prefetch(trpc.individual.formOptions.queryOptions());
   const t = await getTranslations("conflicts.form");
   return (
     <div className="mx-auto max-w-3xl space-y-6">

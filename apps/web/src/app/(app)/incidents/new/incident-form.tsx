@@ -31,10 +31,13 @@ import {
   useErrorMessage,
   useServerForm,
 } from "@truce/ui";
-import { PersonPicker } from "~/components/person-picker";
+import { GroupPicker, PersonPicker, RecordChoiceField } from "~/components/record-picker";
 import { useTRPC } from "~/trpc/react";
 
-/** Records an incident: the form waits for its choices (conflicts, groups, districts). */
+/**
+ * Records an incident: the form waits for its choices (the districts in use); its conflict and
+ * its parties are found by name as the user types.
+ */
 export function IncidentForm() {
   const t = useTranslations("incidents");
   const errorMessage = useErrorMessage();
@@ -50,20 +53,15 @@ export function IncidentForm() {
 function IncidentFormFields({
   options,
 }: {
-  options: {
-    conflicts: { id: string; title: string }[];
-    groups: { id: string; name: string }[];
-    districts: string[];
-  };
+  options: { districts: string[] };
 }) {
   const t = useTranslations("incidents");
   const tEnum = useTranslations("enums");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  // The names of the people picked as parties, for the list (the form holds their ids).
+  // The names of the people and groups picked as parties, for the list (the form holds ids).
   const [names, setNames] = useState<Record<string, string>>({});
-  const [groupToAdd, setGroupToAdd] = useState("");
   const create = useMutation(
     trpc.incident.create.mutationOptions({
       onSuccess: async ({ id }) => {
@@ -87,7 +85,6 @@ function IncidentFormFields({
     submit: (values) => create.mutateAsync(values),
   });
   const parties = useFieldArray({ control: form.control, name: "parties" });
-  const groupName = (id: string) => options.groups.find((g) => g.id === id)?.name ?? id;
   const partyIds = parties.fields.map((p) => p.individualId ?? p.groupId ?? "");
   const partiesError = form.formState.errors.parties;
   const partiesMessage =
@@ -136,14 +133,12 @@ function IncidentFormFields({
               </FormItem>
             )}
           />
-          <NativeSelectField
+          <RecordChoiceField
             control={form.control}
             name="conflictId"
+            kind="conflict"
+            open
             label={t("fields.conflict")}
-            options={[
-              { value: "", label: t("noConflict") },
-              ...options.conflicts.map((c) => ({ value: c.id, label: c.title })),
-            ]}
           />
           {(["dead", "injured"] as const).map((name) => (
             <FormField
@@ -187,9 +182,8 @@ function IncidentFormFields({
           ) : (
             <ul className="space-y-2" aria-label={t("parties.title")}>
               {parties.fields.map((party, index) => {
-                const name = party.individualId
-                  ? (names[party.individualId] ?? party.individualId)
-                  : groupName(party.groupId ?? "");
+                const partyId = party.individualId ?? party.groupId ?? "";
+                const name = names[partyId] ?? partyId;
                 return (
                   <li
                     key={party.id}
@@ -238,41 +232,19 @@ function IncidentFormFields({
               onPick={(person) => {
                 setNames((known) => ({
                   ...known,
-                  [person.id]: `${person.givenName} ${person.familyName}`,
+                  [person.id]: person.name,
                 }));
                 parties.append({ individualId: person.id, role: "victim" });
               }}
             />
-            <div className="grid gap-1.5">
-              <Label htmlFor="party-group">{t("parties.addGroup")}</Label>
-              <div className="flex gap-2">
-                <NativeSelect
-                  id="party-group"
-                  value={groupToAdd}
-                  onChange={(event) => setGroupToAdd(event.target.value)}
-                >
-                  <option value="">{t("choose")}</option>
-                  {options.groups
-                    .filter((g) => !partyIds.includes(g.id))
-                    .map((g) => (
-                      <option key={g.id} value={g.id}>
-                        {g.name}
-                      </option>
-                    ))}
-                </NativeSelect>
-                <Button
-                  type="button"
-                  variant="outline"
-                  disabled={!groupToAdd}
-                  onClick={() => {
-                    parties.append({ groupId: groupToAdd, role: "linked" });
-                    setGroupToAdd("");
-                  }}
-                >
-                  {t("parties.add")}
-                </Button>
-              </div>
-            </div>
+            <GroupPicker
+              label={t("parties.addGroup")}
+              exclude={partyIds}
+              onPick={(picked) => {
+                setNames((known) => ({ ...known, [picked.id]: picked.name }));
+                parties.append({ groupId: picked.id, role: "linked" });
+              }}
+            />
           </div>
         </fieldset>
 

@@ -43,7 +43,7 @@ import {
   useErrorMessage,
   useServerForm,
 } from "@truce/ui";
-import { PersonPicker } from "~/components/person-picker";
+import { PersonPicker, RecordChoiceField } from "~/components/record-picker";
 import { useTRPC } from "~/trpc/react";
 import { ResponseSelect } from "../response-select";
 
@@ -251,23 +251,18 @@ function InterventionFormFields({
               />
             </>
           ) : null}
-          <NativeSelectField
+          <RecordChoiceField
             control={form.control}
             name="groupId"
+            kind="group"
             label={t("fields.group")}
-            options={[
-              { value: "", label: t("noGroup") },
-              ...options.groups.map((g) => ({ value: g.id, label: g.name })),
-            ]}
           />
-          <NativeSelectField
+          <RecordChoiceField
             control={form.control}
             name="conflictId"
+            kind="conflict"
+            open
             label={t("fields.conflict")}
-            options={[
-              { value: "", label: t("noConflict") },
-              ...options.conflicts.map((c) => ({ value: c.id, label: c.title })),
-            ]}
           />
           <FormField
             control={form.control}
@@ -360,7 +355,7 @@ function InterventionFormFields({
             onPick={(picked) => {
               setNames((known) => ({
                 ...known,
-                [picked.id]: `${picked.givenName} ${picked.familyName}`,
+                [picked.id]: picked.name,
               }));
               participants.append({ individualId: picked.id, response: "" });
               if (kind && KINDS_WITH_PEOPLE.includes(kind)) void form.trigger("participants");

@@ -50,11 +50,7 @@ export function IncidentForm() {
   return <IncidentFormFields options={options.data} />;
 }
 
-function IncidentFormFields({
-  options,
-}: {
-  options: { districts: string[] };
-}) {
+function IncidentFormFields({ options }: { options: { districts: string[] } }) {
   const t = useTranslations("incidents");
   const tEnum = useTranslations("enums");
   const trpc = useTRPC();

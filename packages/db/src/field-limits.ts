@@ -102,13 +102,15 @@ export const FIELD_LIMITS = {
   /** Any list's search box. */
   search: { max: 100 },
   /**
-   * Any list's count: exact up to `max` rows, and "10,000+" beyond, so that no count reads a
+   * Any list's count: exact up to `max` rows, and "1,000+" beyond, so that no count reads a
    * whole register. A page is only as deep as the count is exact: its first row's offset
-   * stays under `max` (page 400 at 25 rows), and so `page.max` is `max` at one row a page.
+   * stays under `max` (page 40 at 25 rows), and so `page.max` is `max` at one row a page.
+   * A count costs what it reads: at 10,000 the register's filtered count read 22,000 rows at
+   * national scale (15 ms of its 17); past a thousand rows a list is narrowed, not paged.
    */
-  count: { max: 10_000 },
+  count: { max: 1_000 },
   /** Any paged list. */
-  page: { min: 1, max: 10_000 },
+  page: { min: 1, max: 1_000 },
   pageSize: { min: 1, max: 100, default: 25 },
   /**
    * A person's timeline, paged by a cursor (no offset, so page N costs what page 1 does): how

@@ -29,6 +29,7 @@ import {
   consentGiven,
   contentReadableScope,
   individualScope,
+  individualsOutOfScope,
   interventionContentScope,
   locationVisible,
   managedMembershipScope,
@@ -281,6 +282,26 @@ describe("individualScope", () => {
 
   it("is refused to an actor without an active agency", () => {
     expect(() => individualScope(as("platformAdmin"))).toThrow(AppError);
+  });
+});
+
+describe("individualsOutOfScope", () => {
+  it("holds exactly the people individualScope keeps out, for each agency", async () => {
+    for (const who of ["police", "social", "exit"]) {
+      const all = await through(individual, "individual", undefined);
+      const seen = await through(individual, "individual", individualScope(as(who)));
+      const out = await through(
+        individual,
+        "individual",
+        inArray(individual.id, individualsOutOfScope(as(who))),
+      );
+      expect(out, who).toEqual(all.filter((n) => !seen.includes(n)));
+      expect(out, who).toContain(who === "police" ? "pendingSocial" : "pendingPolice");
+    }
+  });
+
+  it("is refused to an actor without an active agency", () => {
+    expect(() => individualsOutOfScope(as("platformAdmin"))).toThrow(AppError);
   });
 });
 

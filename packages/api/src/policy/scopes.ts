@@ -61,6 +61,26 @@ export function individualScope(actor: Actor): SQL {
 }
 
 /**
+ * The people `individualScope` keeps out, as a subquery of their ids: another agency's
+ * pending registrations (the statuses are two, so "not approved" is "pending"). For a count
+ * over a table that links people (a group's members), `notInArray(link.individualId,
+ * individualsOutOfScope(actor))` says the same as joining the register and applying
+ * `individualScope`, but PostgreSQL reads these few ids once (individual_pending_agency_idx,
+ * the index alone) and hashes them, where the join probes the register once per linked row.
+ */
+export function individualsOutOfScope(actor: Actor) {
+  return subquery
+    .select({ id: individual.id })
+    .from(individual)
+    .where(
+      and(
+        eq(individual.registrationStatus, "pending"),
+        ne(individual.registeringAgencyId, activeAgencyId(actor)),
+      ),
+    );
+}
+
+/**
  * The person has consent in force to share social services' details: their record that is
  * not withdrawn says 'given'. Nothing else counts (a referral's own consent flag is history,
  * migrated into these records), so a withdrawal or a refusal hides the details at once. The

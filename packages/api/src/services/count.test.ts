@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { count, like } from "@truce/db";
+import { and, count, like, lt } from "@truce/db";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
 import { individual } from "@truce/db/schema";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
@@ -52,7 +52,11 @@ describe("a capped count", () => {
       total: CAP,
       totalCapped: true,
     });
-    const exactlyCap = like(individual.familyName, "Capped-0%");
+    // Capped-00000 up to the one before Capped-<CAP>: exactly the cap's number of people.
+    const exactlyCap = and(
+      capped,
+      lt(individual.familyName, `Capped-${String(CAP).padStart(5, "0")}`),
+    );
     expect(await cappedCount(demo.db, individual, exactlyCap)).toEqual({
       total: CAP,
       totalCapped: false,

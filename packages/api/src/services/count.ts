@@ -1,7 +1,7 @@
 import { plannedForItsValues, sql, type DbOrTx, type PgTable, type SQL } from "@truce/db";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
 
-/** A list's count: exact up to the cap, and `totalCapped` (shown as "10,000+") beyond it. */
+/** A list's count: exact up to the cap, and `totalCapped` (shown as "1,000+") beyond it. */
 export interface CappedCount {
   total: number;
   totalCapped: boolean;
@@ -10,7 +10,7 @@ export interface CappedCount {
 /**
  * Counts the rows of `table` that match `where`, reading at most one row past the cap, so
  * that a count costs the same at a million rows as at ten thousand. The pages reach no
- * deeper than the cap either (pageInput), so "10,000+" is all a list needs to say.
+ * deeper than the cap either (pageInput), so "1,000+" is all a list needs to say.
  */
 export async function cappedCount(
   db: DbOrTx,

@@ -17,15 +17,8 @@ import {
   subquery,
   type SQL,
 } from "@truce/db";
-import {
-  alliance,
-  conflict,
-  conflictParty,
-  group,
-  groupMembership,
-  individual,
-} from "@truce/db/schema";
-import { individualScope } from "../../policy";
+import { alliance, conflict, conflictParty, group, groupMembership } from "@truce/db/schema";
+import { individualsOutOfScope } from "../../policy";
 import type { ServiceContext } from "../context";
 import { distinctValues } from "../choices";
 import { currentMembership } from "../individual/get-connections";
@@ -93,7 +86,7 @@ const allianceInForce = or(isNull(alliance.toOn), gte(alliance.toOn, sql`current
  * part of the picture: an individual's side in a conflict is left out, and no name, note,
  * description or reason of anyone is read. The one thing derived from people is each group's
  * member count, and it counts only those the actor may see in the register
- * (`individualScope`), so another agency's pending registration does not show even as a
+ * (`individualsOutOfScope`, the complement of `individualScope`), so another agency's pending registration does not show even as a
  * number.
  *
  * The edges come first, the most pressing first (conflicts by risk, walking
@@ -185,11 +178,19 @@ export async function getNetworkGraph(
         .orderBy(desc(allianceInForce), sql`${alliance.fromOn} desc nulls last`, asc(alliance.id))
         .limit(NETWORK_BOUNDS.edges + 1);
   const areas = distinctValues(db, group, group.area, NETWORK_BOUNDS.areas);
+  // Read from group_membership_group_id_idx alone, the people out of the actor's scope left
+  // out by their ids, hashed once for the statement: joining the register instead probed it
+  // once per member (5,000 probes, 22 ms of the picture's 41 at national scale).
   const membersInView = subquery
     .select({ n: count() })
     .from(groupMembership)
-    .innerJoin(individual, eq(individual.id, groupMembership.individualId))
-    .where(and(eq(groupMembership.groupId, group.id), currentMembership(), individualScope(actor)));
+    .where(
+      and(
+        eq(groupMembership.groupId, group.id),
+        currentMembership(),
+        notInArray(groupMembership.individualId, individualsOutOfScope(actor)),
+      ),
+    );
   const nodeColumns = {
     id: group.id,
     name: group.name,

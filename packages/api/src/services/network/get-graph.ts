@@ -21,6 +21,7 @@ import { alliance, conflict, conflictParty, group, groupMembership } from "@truc
 import { individualsOutOfScope } from "../../policy";
 import type { ServiceContext } from "../context";
 import { distinctValues } from "../choices";
+import { idIn, idNotIn } from "../id-list";
 import { currentMembership } from "../individual/get-connections";
 import { NETWORK_BOUNDS, type NetworkGraphInput } from "./schemas";
 
@@ -205,13 +206,13 @@ export async function getNetworkGraph(
   const chosen = ends.slice(0, NETWORK_BOUNDS.nodes);
   const room = NETWORK_BOUNDS.nodes - chosen.length;
   const [endRows, fillRows] = await Promise.all([
-    db.select(nodeColumns).from(group).where(inArray(group.id, chosen)),
+    db.select(nodeColumns).from(group).where(idIn(group.id, chosen)),
     // The other groups (the area's, with one), one more than the room to know if it is cut;
     // walks `group_network_order_idx`, so only the rows kept are counted.
     db
       .select(nodeColumns)
       .from(group)
-      .where(and(area ? eq(group.area, area) : undefined, notInArray(group.id, chosen)))
+      .where(and(area ? eq(group.area, area) : undefined, idNotIn(group.id, chosen)))
       .orderBy(asc(group.status), asc(group.name), asc(group.id))
       .limit(room + 1),
   ]);

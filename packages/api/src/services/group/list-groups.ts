@@ -1,6 +1,6 @@
-import { and, asc, count, eq, like, notInArray, sql, type SQL } from "@truce/db";
-import { group, groupMembership } from "@truce/db/schema";
-import { individualsOutOfScope } from "../../policy";
+import { and, asc, count, eq, like, sql, type SQL } from "@truce/db";
+import { group, groupMembership, individual } from "@truce/db/schema";
+import { individualScope } from "../../policy";
 import type { ServiceContext } from "../context";
 import { cappedCount } from "../count";
 import { distinctValues } from "../choices";
@@ -45,8 +45,7 @@ function filters(input: ListGroupsInput): (SQL | undefined)[] {
 /**
  * A page of the groups by name, searched by name and alias and filtered by status and area,
  * each with its number of current members counted in the same statement (a lateral count over
- * group_membership_group_id_idx, the people out of the actor's scope left out by their ids,
- * `individualsOutOfScope`), of the people in the actor's view of the register only, so
+ * group_membership_group_id_idx), of the people in the actor's view of the register only, so
  * that not even a number tells of another agency's pending registration. Also the areas in
  * use, for the area filter (the districts groups are in: a few hundred even nationally).
  */
@@ -58,13 +57,8 @@ export async function listGroups(
   const members = db
     .select({ n: count().as("n") })
     .from(groupMembership)
-    .where(
-      and(
-        eq(groupMembership.groupId, group.id),
-        currentMembership(),
-        notInArray(groupMembership.individualId, individualsOutOfScope(actor)),
-      ),
-    )
+    .innerJoin(individual, eq(individual.id, groupMembership.individualId))
+    .where(and(eq(groupMembership.groupId, group.id), currentMembership(), individualScope(actor)))
     .as("members");
   const [items, total, areas] = await Promise.all([
     db

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { Control, FieldPath, FieldValues } from "react-hook-form";
 import { Button, FormField, FormItem, FormMessage, Input, Label } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
@@ -206,7 +206,8 @@ export function RecordChoice({
   const trpc = useTRPC();
   const labelId = useId();
   const [picked, setPicked] = useState<Picked | null>(null);
-  const cleared = useRef(false);
+  // Set when the user takes the choice back, so that the search that replaces it has the focus.
+  const [searchAgain, setSearchAgain] = useState(false);
   const known = value && picked?.id === value ? picked : null;
   const group = useQuery({
     ...trpc.group.lookup.queryOptions({ id: value ?? undefined }),
@@ -217,16 +218,15 @@ export function RecordChoice({
     enabled: kind === "conflict" && Boolean(value) && !known,
   });
   if (!value) {
-    const autoFocus = cleared.current;
-    cleared.current = false;
     return (
       <SearchPicker
         kind={kind}
         label={label}
         open={open}
-        autoFocus={autoFocus}
+        autoFocus={searchAgain}
         onPick={(choice) => {
           setPicked(choice);
+          setSearchAgain(false);
           onChange(choice.id);
         }}
       />
@@ -252,7 +252,7 @@ export function RecordChoice({
           variant="outline"
           aria-label={t("clearNamed", { name: name ?? "" })}
           onClick={() => {
-            cleared.current = true;
+            setSearchAgain(true);
             setPicked(null);
             onChange(undefined);
           }}

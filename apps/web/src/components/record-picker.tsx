@@ -210,11 +210,11 @@ export function RecordChoice({
   const [searchAgain, setSearchAgain] = useState(false);
   const known = value && picked?.id === value ? picked : null;
   const group = useQuery({
-    ...trpc.group.lookup.queryOptions({ id: value ?? undefined }),
+    ...trpc.group.lookup.queryOptions({ id: value }),
     enabled: kind === "group" && Boolean(value) && !known,
   });
   const conflict = useQuery({
-    ...trpc.conflict.lookup.queryOptions({ id: value ?? undefined }),
+    ...trpc.conflict.lookup.queryOptions({ id: value }),
     enabled: kind === "conflict" && Boolean(value) && !known,
   });
   if (!value) {
@@ -233,10 +233,10 @@ export function RecordChoice({
     );
   }
   const lookup = kind === "group" ? group : conflict;
-  const looked = lookup.data?.items[0];
   const name =
     known?.name ??
-    (looked && "name" in looked ? looked.name : looked && "title" in looked ? looked.title : null);
+    (kind === "group" ? group.data?.items[0]?.name : conflict.data?.items[0]?.title) ??
+    null;
   return (
     <div className="grid gap-1.5" role="group" aria-labelledby={labelId}>
       <span id={labelId} className="text-sm font-medium leading-none">

@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
+import { transformer } from "./transformer";
 import { z, ZodError } from "zod";
 import { loadActor, type Actor, type SessionClaims } from "@truce/auth/actor";
 import { getDb, type Db } from "@truce/db";
@@ -64,7 +64,7 @@ function messageOf(
 }
 
 const t = withMeta.create({
-  transformer: superjson,
+  transformer,
   // Never send stack traces to the browser, whatever NODE_ENV says.
   isDev: false,
   errorFormatter({ shape, error }) {

@@ -279,6 +279,47 @@ describe("individual.likelyDuplicates", () => {
     expect(otherYear).toEqual([]);
   });
 
+  it("finds a name written the other way round, and never one that shares a single part", async () => {
+    // Two made-up names with no letters in common, so that nothing else is like either.
+    const made = (letters: string) =>
+      Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * letters.length)]).join("");
+    const given = `K${made("bcdfg")}`;
+    const family = `H${made("mnpqr")}`;
+    const same = await createTestIndividual(demo.ownerDb, {
+      registeringAgencyId: demo.agencyIds.police!,
+      givenName: given,
+      familyName: family,
+    });
+    // Another person with the same family name: not a likely duplicate.
+    await createTestIndividual(demo.ownerDb, {
+      registeringAgencyId: demo.agencyIds.police!,
+      givenName: "Ibrahim",
+      familyName: family,
+    });
+    const caller = await police();
+    const swapped = await caller.individual.likelyDuplicates({
+      givenName: family,
+      familyName: given,
+    });
+    expect(swapped.map((found) => found.id)).toEqual([same.id]);
+    const sameName = await caller.individual.likelyDuplicates({
+      givenName: family,
+      familyName: family,
+    });
+    expect(sameName).toEqual([]);
+    // The closest first: the name as written before one a letter away.
+    const near = await createTestIndividual(demo.ownerDb, {
+      registeringAgencyId: demo.agencyIds.police!,
+      givenName: `${given.slice(0, -1)}s`,
+      familyName: family,
+    });
+    const both = await caller.individual.likelyDuplicates({
+      givenName: given,
+      familyName: family,
+    });
+    expect(both.map((found) => found.id)).toEqual([same.id, near.id]);
+  });
+
   it("does not reveal another agency's pending registration", async () => {
     const tag = uniqueTag().replace(/\d/g, "z");
     await createTestIndividual(demo.ownerDb, {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, count, eq, ne } from "@truce/db";
+import { and, count, eq, ne, sql } from "@truce/db";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
 import { agency, individual } from "@truce/db/schema";
 import { createTestIndividual, startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
@@ -109,6 +109,116 @@ describe("individual.list", () => {
     }
     // Nothing like any name or alias finds no one.
     expect((await caller.individual.list({ search: "Xqzvw Jjkpt" })).total).toBe(0);
+  });
+
+  it("counts the names like the text with those that hold it, though a page holds only the latter", async () => {
+    const tag = Array.from(
+      { length: 10 },
+      () => "bcdfghjkmnpqrstvwxz"[Math.floor(Math.random() * 19)],
+    ).join("");
+    const person = (familyName: string, givenName: string) =>
+      createTestIndividual(demo.ownerDb, {
+        registeringAgencyId: demo.agencyIds.police!,
+        familyName,
+        givenName,
+      });
+    for (let n = 0; n < 26; n++) await person(`${tag}`, `G${String(n).padStart(2, "0")}`);
+    for (const givenName of ["Aa", "Ab"]) await person(`${tag.slice(0, -1)}y`, givenName);
+    const caller = await callerFor(demo.db, await claimsFor(demo.db, "police.staff@truce.example"));
+    const first = await caller.individual.list({ search: tag, pageSize: 25 });
+    expect(first.items.every((i) => i.familyName === tag)).toBe(true);
+    expect(first).toMatchObject({ total: 28, totalCapped: false });
+    const second = await caller.individual.list({ search: tag, page: 2, pageSize: 25 });
+    expect(second.items.map((i) => i.givenName)).toEqual(["G25", "Aa", "Ab"]);
+    await demo.ownerDb
+      .delete(individual)
+      .where(sql`${individual.familyName} like ${`%${tag.slice(0, -1)}%`}`);
+  });
+
+  it("pages more names holding the text than the count shows as the full search would", async () => {
+    // Letters only, so that no other name holds them or is like them.
+    const tag = Array.from(
+      { length: 10 },
+      () => "bcdfghjkmnpqrstvwxz"[Math.floor(Math.random() * 19)],
+    ).join("");
+    const holding = FIELD_LIMITS.count.max + 1;
+    const base = {
+      district: "Testby",
+      registrationReason: "Registered by a test.",
+      category: "associate" as const,
+      registrationStatus: "approved" as const,
+      approvedAt: new Date(),
+      reviewDue: "2030-01-01",
+      registeringAgencyId: demo.agencyIds.police!,
+    };
+    await demo.ownerDb.insert(individual).values([
+      // Names that hold the text, in an order of their own ("a…" to "z…" given names).
+      ...Array.from({ length: holding }, (_, n) => ({
+        ...base,
+        givenName: `G${(n * 7919) % holding}`,
+        familyName: `${tag}${String.fromCharCode(97 + (n % 26))}`,
+      })),
+      // Names only like it (its last letter changed), which sort before all of them by name.
+      ...["Aa", "Ab", "Ac"].map((givenName) => ({
+        ...base,
+        givenName,
+        familyName: `A${tag.slice(0, -1)}y`,
+      })),
+    ]);
+    try {
+      const caller = await callerFor(
+        demo.db,
+        await claimsFor(demo.db, "police.staff@truce.example"),
+      );
+      // The whole search in its order: the names holding the text first, then by name and id.
+      const all = await demo.ownerDb
+        .select({
+          id: individual.id,
+          familyName: individual.familyName,
+          givenName: individual.givenName,
+        })
+        .from(individual)
+        .where(sql`${individual.familyName} like ${`%${tag.slice(0, -1)}%`}`);
+      const holds = (r: { familyName: string }) => r.familyName.includes(tag);
+      const expected = all
+        .sort(
+          (x, y) =>
+            Number(holds(y)) - Number(holds(x)) ||
+            (x.familyName < y.familyName ? -1 : x.familyName > y.familyName ? 1 : 0) ||
+            (x.givenName < y.givenName ? -1 : x.givenName > y.givenName ? 1 : 0) ||
+            (x.id < y.id ? -1 : 1),
+        )
+        .map((r) => r.id);
+      expect(expected).toHaveLength(holding + 3);
+      for (const [page, pageSize] of [
+        [1, 25],
+        [10, 100],
+      ] as const) {
+        const found = await caller.individual.list({ search: tag, page, pageSize });
+        expect(found).toMatchObject({ total: FIELD_LIMITS.count.max, totalCapped: true });
+        expect(found.items.map((i) => i.id)).toEqual(
+          expected.slice((page - 1) * pageSize, page * pageSize),
+        );
+      }
+      // A page that runs past the names holding the text goes on with the names like it.
+      const last = await caller.individual.list({ search: tag, page: 11, pageSize: 99 });
+      expect(last.items.map((i) => i.id)).toEqual(expected.slice(990, 1089));
+      expect(last.items.slice(-3).map((i) => i.givenName)).toEqual(["Aa", "Ab", "Ac"]);
+      expect(last).toMatchObject({ total: FIELD_LIMITS.count.max, totalCapped: true });
+      // In the other direction too, the holding names first.
+      const backwards = await caller.individual.list({
+        search: tag,
+        pageSize: 5,
+        direction: "desc",
+      });
+      expect(backwards.items.every((i) => i.familyName.includes(tag))).toBe(true);
+      expect(backwards.items[0]!.familyName).toBe(`${tag}z`);
+    } finally {
+      // The register's other tests count on fewer people than the cap.
+      await demo.ownerDb
+        .delete(individual)
+        .where(sql`${individual.familyName} like ${`%${tag.slice(0, -1)}%`}`);
+    }
   });
 
   it("refuses a page that starts beyond the exact count, as invalid input", async () => {

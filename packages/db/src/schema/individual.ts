@@ -95,6 +95,15 @@ export const individual = pgTable(
     // equality and prefixes too, so it replaces the lower(name) text_pattern_ops indexes
     // (prefix only, on one name each) that migration 0006 drops.
     index("individual_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // Likely duplicates: a given name like the new one's and a family name like its (either
+    // way round), the two parts' trigrams in one index so that its scan keeps only the rows
+    // matching both. A common name in the whole-name trigram index above is thousands of
+    // rows; both parts at once, a few dozen.
+    index("individual_name_parts_trgm_idx").using(
+      "gin",
+      sql`search_fold(${t.givenName}) gin_trgm_ops`,
+      sql`search_fold(${t.familyName}) gin_trgm_ops`,
+    ),
     // The register's default order: the first page is a walk of this index to the LIMIT,
     // with the scope checked row by row, instead of a sort of the whole table.
     index("individual_name_order_idx").on(t.familyName, t.givenName, t.id),

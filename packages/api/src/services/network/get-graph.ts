@@ -20,6 +20,7 @@ import { alliance, conflict, conflictParty, group, groupMembership } from "@truc
 import { individualsOutOfScope } from "../../policy";
 import type { ServiceContext } from "../context";
 import { distinctValues } from "../choices";
+import { constantLimit } from "../constant-limit";
 import { idIn, idNotIn } from "../id-list";
 import { currentMembership } from "../individual/get-connections";
 import { NETWORK_BOUNDS, type NetworkGraphInput } from "./schemas";
@@ -76,10 +77,10 @@ export interface NetworkGraph {
 const allianceInForce = or(isNull(alliance.toOn), gte(alliance.toOn, sql`current_date`)) as SQL;
 
 /**
- * The network picture: groups, the conflicts between them and their alliances, in five
- * statements whatever the size (the areas, the conflict pairs, the alliances, the other
- * groups that fill the picture, and the groups' rows with their member counts), none of them
- * per group or per edge.
+ * The network picture: groups, the conflicts between them and their alliances, in at most
+ * five statements whatever the size (the areas, the conflict pairs, the alliances, the other
+ * groups that fill the picture if the edges leave room, and the groups' rows with their
+ * member counts), none of them per group or per edge.
  *
  * Groups and conflicts are the register's core, shared across the programme (DOMAIN.md,
  * "Visibility"), so there is no agency scope beyond the action's roles. Individuals are not
@@ -93,7 +94,7 @@ const allianceInForce = or(isNull(alliance.toOn), gte(alliance.toOn, sql`current
  * `conflict_risk_order_idx` to the bound; alliances in force, the latest begun first), and
  * the groups are those at their ends in that order, up to the bound: beyond it, the picture
  * keeps the groups of the most dangerous conflicts rather than the first names of the
- * alphabet. Room left is filled with the other groups (active, dormant, then dissolved; by
+ * alphabet, and when the conflicts' groups fill it, the alliances between them. Room left is filled with the other groups (active, dormant, then dissolved; by
  * name), so a small programme sees every group, those without an edge as well.
  *
  * With an area, the picture is that area's groups, every edge with at least one end among
@@ -153,7 +154,7 @@ export async function getNetworkGraph(
             asc(partyA.groupId),
             asc(partyB.groupId),
           )
-          .limit(NETWORK_BOUNDS.edges + 1);
+          .limit(constantLimit(NETWORK_BOUNDS.edges + 1));
   const alliancesQuery = db
     .select({
       allianceId: alliance.id,
@@ -165,32 +166,50 @@ export async function getNetworkGraph(
     })
     .from(alliance)
     .$dynamic();
-  const alliances = !input.includeAlliances
-    ? Promise.resolve([])
-    : (area
-        ? alliancesQuery
-            .innerJoin(groupA, eq(groupA.id, alliance.groupAId))
-            .innerJoin(groupB, eq(groupB.id, alliance.groupBId))
-        : alliancesQuery
+  const areas = distinctValues(db, group, group.area, NETWORK_BOUNDS.areas);
+  const [pairs, areaRows] = await Promise.all([conflictPairs, areas]);
+  // The groups at the conflicts' ends, in the order of the edges.
+  const pairEnds = [...new Set(pairs.flatMap((e) => [e.groupAId, e.groupBId]))];
+  // When they fill the picture, an alliance is drawn only between two of them, and only
+  // those are read: the alliances in force at national scale are a thousand, and the 201
+  // read before drew none.
+  const full = pairEnds.length >= NETWORK_BOUNDS.nodes;
+  const allied = !input.includeAlliances
+    ? []
+    : await (
+        area
+          ? alliancesQuery
+              .innerJoin(groupA, eq(groupA.id, alliance.groupAId))
+              .innerJoin(groupB, eq(groupB.id, alliance.groupBId))
+          : alliancesQuery
       )
-        .where(and(input.includeEndedAlliances ? undefined : allianceInForce, eitherEndInArea))
+        .where(
+          and(
+            input.includeEndedAlliances ? undefined : allianceInForce,
+            eitherEndInArea,
+            full ? idIn(alliance.groupAId, pairEnds.slice(0, NETWORK_BOUNDS.nodes)) : undefined,
+            full ? idIn(alliance.groupBId, pairEnds.slice(0, NETWORK_BOUNDS.nodes)) : undefined,
+          ),
+        )
         // Those in force first, then the latest begun.
         .orderBy(desc(allianceInForce), sql`${alliance.fromOn} desc nulls last`, asc(alliance.id))
-        .limit(NETWORK_BOUNDS.edges + 1);
-  const areas = distinctValues(db, group, group.area, NETWORK_BOUNDS.areas);
-  const [pairs, allied, areaRows] = await Promise.all([conflictPairs, alliances, areas]);
+        .limit(constantLimit(NETWORK_BOUNDS.edges + 1));
   // The groups at the edges' ends, in the order of the edges, as many as the picture holds.
-  const ends = [...new Set([...pairs, ...allied].flatMap((e) => [e.groupAId, e.groupBId]))];
+  const ends = [...new Set([...pairEnds, ...allied.flatMap((e) => [e.groupAId, e.groupBId])])];
   const chosen = ends.slice(0, NETWORK_BOUNDS.nodes);
   const room = NETWORK_BOUNDS.nodes - chosen.length;
   // The other groups (the area's, with one), one more than the room to know if it is cut: a
-  // walk of `group_network_order_idx` to the limit.
-  const fill = await db
-    .select({ id: group.id })
-    .from(group)
-    .where(and(area ? eq(group.area, area) : undefined, idNotIn(group.id, chosen)))
-    .orderBy(asc(group.status), asc(group.name), asc(group.id))
-    .limit(room + 1);
+  // walk of `group_network_order_idx` to the limit; none when the edges' ends are more than
+  // the picture holds (it is cut already).
+  const fill =
+    ends.length > NETWORK_BOUNDS.nodes
+      ? []
+      : await db
+          .select({ id: group.id })
+          .from(group)
+          .where(and(area ? eq(group.area, area) : undefined, idNotIn(group.id, chosen)))
+          .orderBy(asc(group.status), asc(group.name), asc(group.id))
+          .limit(room + 1);
   const ids = [...chosen, ...fill.slice(0, room).map((g) => g.id)];
   // Each group's current members in one aggregate over group_membership_group_id_idx, the
   // people out of the actor's scope left out by their ids: a NOT IN at the top of the

@@ -290,12 +290,20 @@ export const READS: BenchRead[] = [
     (c, i) => c.group.byId(i),
   ),
   // The whole programme's picture with the default filters (conflicts not resolved, the
-  // alliances in force): four statements whatever the size, bounded at 500 groups.
+  // alliances in force): at most four statements whatever the size, bounded at 200 groups
+  // and 200 edges (NETWORK_BOUNDS).
   trpcRead(
     "network picture",
     "network.graph",
     () => ({}),
     (c, i) => c.network.graph(i),
+  ),
+  // Its area filter's choices, read once when the page opens.
+  trpcRead(
+    "network's areas",
+    "network.areas",
+    () => undefined,
+    (c) => c.network.areas(),
   ),
   // The bench user's agency's inbox: its open referrals, newest first (a walk of
   // referral_to_agency_order_idx to the LIMIT), each person's name in scope; the log's row.

@@ -1016,6 +1016,17 @@ const MATRIX: Record<TruceApp, Record<string, Row>> = {
         expect(row).toEqual({ toOn: "2025-06-30", updatedById: actor.userId });
       },
     },
+    "network.areas": {
+      refuse: caseWorkOnly,
+      // Every area a group is in, once each, in order: nothing else.
+      allowed: async (result, call) => {
+        const { db } = signedIn(call);
+        const rows = await db.selectDistinct({ area: group.area }).from(group);
+        const expected = rows.flatMap((row) => (row.area === null ? [] : [row.area]));
+        expect(result).toEqual([...expected].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+        expect(expected.length).toBeGreaterThan(0);
+      },
+    },
     "network.graph": {
       refuse: caseWorkOnly,
       // The whole programme's picture (the demo data is within its bounds): every group, each

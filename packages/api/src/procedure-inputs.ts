@@ -289,6 +289,7 @@ export const PROCEDURE_INPUTS: Record<
     return { membershipId: row!.id, version: row!.version, toOn: "2025-06-30" };
   },
   "network.graph": () => ({}),
+  "network.areas": () => undefined,
   // Every conflict on one page: the fixtures' and those the create row records.
   "conflict.list": () => ({ pageSize: 100 }),
   "conflict.lookup": (f) => ({ id: f.partiesConflictId }),

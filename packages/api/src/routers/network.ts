@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { getNetworkGraph } from "../services/network/get-graph";
+import { listNetworkAreas } from "../services/network/list-areas";
 import { networkGraphInput } from "../services/network/schemas";
 import { authorizedProcedure } from "../trpc";
 
@@ -11,4 +12,6 @@ export const networkRouter = {
   graph: authorizedProcedure("network.read")
     .input(networkGraphInput)
     .query(({ ctx, input }) => getNetworkGraph(ctx, input)),
+  /** The areas groups are in, for the picture's area filter. */
+  areas: authorizedProcedure("network.read").query(({ ctx }) => listNetworkAreas(ctx)),
 } satisfies TRPCRouterRecord;

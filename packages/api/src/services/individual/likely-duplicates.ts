@@ -55,9 +55,7 @@ export async function likelyDuplicates(
     })
     .from(individual)
     .innerJoin(agency, eq(agency.id, individual.registeringAgencyId))
-    .where(
-      and(individualScope(actor), sameBothWays ? asWritten : or(asWritten, swapped), sameYear),
-    )
+    .where(and(individualScope(actor), sameBothWays ? asWritten : or(asWritten, swapped), sameYear))
     .orderBy(desc(closeness), asc(individual.id))
     .limit(SHOWN);
 }

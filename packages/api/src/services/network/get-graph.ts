@@ -19,7 +19,6 @@ import {
 import { alliance, conflict, conflictParty, group, groupMembership } from "@truce/db/schema";
 import { individualsOutOfScope } from "../../policy";
 import type { ServiceContext } from "../context";
-import { distinctValues } from "../choices";
 import { constantLimit } from "../constant-limit";
 import { idIn, idNotIn } from "../id-list";
 import { currentMembership } from "../individual/get-connections";
@@ -67,8 +66,6 @@ export type NetworkEdge = ConflictEdge | AllianceEdge;
 export interface NetworkGraph {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
-  /** Every area a group is in, for the area filter. */
-  areas: string[];
   /** More groups or edges matched than the bounds hold; the most pressing are kept. */
   truncated: boolean;
 }
@@ -78,7 +75,7 @@ const allianceInForce = or(isNull(alliance.toOn), gte(alliance.toOn, sql`current
 
 /**
  * The network picture: groups, the conflicts between them and their alliances, in at most
- * five statements whatever the size (the areas, the conflict pairs, the alliances, the other
+ * four statements whatever the size (the conflict pairs, the alliances, the other
  * groups that fill the picture if the edges leave room, and the groups' rows with their
  * member counts), none of them per group or per edge.
  *
@@ -166,8 +163,7 @@ export async function getNetworkGraph(
     })
     .from(alliance)
     .$dynamic();
-  const areas = distinctValues(db, group, group.area, NETWORK_BOUNDS.areas);
-  const [pairs, areaRows] = await Promise.all([conflictPairs, areas]);
+  const pairs = await conflictPairs;
   // The groups at the conflicts' ends, in the order of the edges.
   const pairEnds = [...new Set(pairs.flatMap((e) => [e.groupAId, e.groupBId]))];
   // When they fill the picture, an alliance is drawn only between two of them, and only
@@ -252,7 +248,6 @@ export async function getNetworkGraph(
   return {
     nodes,
     edges: drawn.slice(0, NETWORK_BOUNDS.edges),
-    areas: areaRows,
     truncated:
       ends.length > NETWORK_BOUNDS.nodes ||
       fill.length > room ||

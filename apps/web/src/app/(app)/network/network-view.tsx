@@ -50,6 +50,9 @@ export function NetworkView() {
   const query = useQuery(
     trpc.network.graph.queryOptions(graphInput(place), { placeholderData: keepPreviousData }),
   );
+  // The area filter's choices: read once and kept while the page is open, not with every
+  // picture the filters ask for.
+  const areas = useQuery(trpc.network.areas.queryOptions(undefined, { staleTime: 10 * 60_000 }));
   const go = (next: NetworkPlace) => {
     setChosen({ from: addressKey, place: next });
     // The browser's own history, as useUrlList does: no server render, no loading state.
@@ -78,7 +81,7 @@ export function NetworkView() {
           >
             <option value="">{t("filters.allAreas")}</option>
             {/* The chosen area stays offered while the list of areas loads. */}
-            {[...new Set([...(place.area ? [place.area] : []), ...(graph?.areas ?? [])])]
+            {[...new Set([...(place.area ? [place.area] : []), ...(areas.data ?? [])])]
               .sort()
               .map((area) => (
                 <option key={area} value={area}>

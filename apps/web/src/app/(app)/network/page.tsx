@@ -15,7 +15,10 @@ export default async function NetworkPage({
 }) {
   // The table, the summary and the filters render on the server from the query cache; the
   // picture is drawn in the browser only (network-picture.tsx), so this page stays light.
-  await prefetch(trpc.network.graph.queryOptions(graphInput(readNetworkPlace(await searchParams))));
+  await Promise.all([
+    prefetch(trpc.network.graph.queryOptions(graphInput(readNetworkPlace(await searchParams)))),
+    prefetch(trpc.network.areas.queryOptions()),
+  ]);
   const t = await getTranslations("network");
   return (
     <div className="space-y-6">

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq, ne, sql } from "@truce/db";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
 import { agency, individual } from "@truce/db/schema";
-import { createTestIndividual, startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
+import {
+  createTestIndividual,
+  startDemoDatabase,
+  testIndividualValues,
+  type DemoDatabase,
+} from "@truce/db/testing";
 import { callerFor, claimsFor } from "../test-actors";
 
 let demo: DemoDatabase;
@@ -142,28 +147,20 @@ describe("individual.list", () => {
       () => "bcdfghjkmnpqrstvwxz"[Math.floor(Math.random() * 19)],
     ).join("");
     const holding = FIELD_LIMITS.count.max + 1;
-    const base = {
-      district: "Testby",
-      registrationReason: "Registered by a test.",
-      category: "associate" as const,
-      registrationStatus: "approved" as const,
-      approvedAt: new Date(),
-      reviewDue: "2030-01-01",
-      registeringAgencyId: demo.agencyIds.police!,
-    };
+    const base = { registeringAgencyId: demo.agencyIds.police! };
     await demo.ownerDb.insert(individual).values([
       // Names that hold the text, in an order of their own ("a…" to "z…" given names).
-      ...Array.from({ length: holding }, (_, n) => ({
-        ...base,
-        givenName: `G${(n * 7919) % holding}`,
-        familyName: `${tag}${String.fromCharCode(97 + (n % 26))}`,
-      })),
+      ...Array.from({ length: holding }, (_, n) =>
+        testIndividualValues({
+          ...base,
+          givenName: `G${(n * 7919) % holding}`,
+          familyName: `${tag}${String.fromCharCode(97 + (n % 26))}`,
+        }),
+      ),
       // Names only like it (its last letter changed), which sort before all of them by name.
-      ...["Aa", "Ab", "Ac"].map((givenName) => ({
-        ...base,
-        givenName,
-        familyName: `A${tag.slice(0, -1)}y`,
-      })),
+      ...["Aa", "Ab", "Ac"].map((givenName) =>
+        testIndividualValues({ ...base, givenName, familyName: `A${tag.slice(0, -1)}y` }),
+      ),
     ]);
     try {
       const caller = await callerFor(

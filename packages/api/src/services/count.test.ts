@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, like, lt } from "@truce/db";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
 import { individual } from "@truce/db/schema";
-import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
+import { startDemoDatabase, testIndividualValues, type DemoDatabase } from "@truce/db/testing";
 import { callerFor, claimsFor } from "../test-actors";
 import { cappedCount } from "./count";
 
@@ -13,17 +13,14 @@ let demo: DemoDatabase;
 beforeAll(async () => {
   demo = await startDemoDatabase();
   // More people than the cap, all approved, so every case worker's register is over it.
-  const rows = Array.from({ length: CAP + EXTRA }, (_, k) => ({
-    givenName: "Capped",
-    familyName: `Capped-${String(k).padStart(5, "0")}`,
-    district: "Testby",
-    registrationReason: "Registered by a test.",
-    category: "associate" as const,
-    registrationStatus: "approved" as const,
-    approvedAt: new Date(),
-    reviewDue: "2030-01-01",
-    registeringAgencyId: demo.agencyIds.police!,
-  }));
+  const rows = Array.from({ length: CAP + EXTRA }, (_, k) =>
+    testIndividualValues({
+      givenName: "Capped",
+      familyName: `Capped-${String(k).padStart(5, "0")}`,
+      reviewDue: "2030-01-01",
+      registeringAgencyId: demo.agencyIds.police!,
+    }),
+  );
   // And ten whose family name is like no other (a name search also finds names like it).
   const few = Array.from({ length: 10 }, (_, k) => ({
     ...rows[0]!,

@@ -9,6 +9,7 @@ export {
   createTestIndividual,
   createTestUser,
   demoAgencyId,
+  testIndividualValues,
   uniqueTag,
   type TestIndividual,
   type TestIndividualOptions,

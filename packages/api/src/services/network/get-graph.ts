@@ -170,6 +170,7 @@ export async function getNetworkGraph(
   // those are read: the alliances in force at national scale are a thousand, and the 201
   // read before drew none.
   const full = pairEnds.length >= NETWORK_BOUNDS.nodes;
+  const heldByConflicts = pairEnds.slice(0, NETWORK_BOUNDS.nodes);
   const allied = !input.includeAlliances
     ? []
     : await (
@@ -183,8 +184,8 @@ export async function getNetworkGraph(
           and(
             input.includeEndedAlliances ? undefined : allianceInForce,
             eitherEndInArea,
-            full ? idIn(alliance.groupAId, pairEnds.slice(0, NETWORK_BOUNDS.nodes)) : undefined,
-            full ? idIn(alliance.groupBId, pairEnds.slice(0, NETWORK_BOUNDS.nodes)) : undefined,
+            full ? idIn(alliance.groupAId, heldByConflicts) : undefined,
+            full ? idIn(alliance.groupBId, heldByConflicts) : undefined,
           ),
         )
         // Those in force first, then the latest begun.

@@ -1,4 +1,14 @@
-import { and, asc, eq, exists, sql, subquery, type DbOrTx } from "@truce/db";
+import {
+  and,
+  asc,
+  builtOnce,
+  eq,
+  exists,
+  sql,
+  subquery,
+  type DbOrTx,
+  type Placeholder,
+} from "@truce/db";
 import { agency, membership, revokedSession, user } from "@truce/db/schema";
 
 export type MembershipRole = (typeof membership.role.enumValues)[number];
@@ -86,7 +96,7 @@ const countedMembershipFields = {
 };
 
 /** The user's memberships that count: enabled, in an active agency. */
-function countedMembershipsOf(userId: string) {
+function countedMembershipsOf(userId: string | Placeholder) {
   return and(
     eq(membership.userId, userId),
     eq(membership.disabled, false),
@@ -94,30 +104,22 @@ function countedMembershipsOf(userId: string) {
   );
 }
 
-/**
- * Turns session claims into an actor, checked against the database on every request: a
- * disabled user, a token whose session version is stale (role changed, signed out
- * everywhere) or a session that was signed out gets no actor at all. One statement (it runs
- * before every procedure): the user row with the revoked check, joined to the memberships
- * that count (as `listMemberships` reads them), one row per membership and one with no
- * membership for a user without any.
- */
-export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Actor | null> {
-  const revoked = claims.sessionId
-    ? exists(
-        subquery
-          .select({ one: sql`1` })
-          .from(revokedSession)
-          .where(eq(revokedSession.sessionId, claims.sessionId)),
-      )
-    : sql`false`;
+/** loadActor's statement, built once (`builtOnce`): it runs before every procedure. */
+const actorRows = builtOnce((db, _shape: "claims") => {
+  const userId = sql.placeholder("userId");
+  const revoked = exists(
+    subquery
+      .select({ one: sql`1` })
+      .from(revokedSession)
+      .where(eq(revokedSession.sessionId, sql.placeholder("sessionId"))),
+  );
   const counted = subquery
     .select({ ...countedMembershipFields, userId: membership.userId })
     .from(membership)
     .innerJoin(agency, eq(agency.id, membership.agencyId))
-    .where(countedMembershipsOf(claims.userId))
+    .where(countedMembershipsOf(userId))
     .as("counted_membership");
-  const rows = await db
+  return db
     .select({
       id: user.id,
       email: user.email,
@@ -136,8 +138,25 @@ export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Acto
     })
     .from(user)
     .leftJoin(counted, eq(counted.userId, user.id))
-    .where(eq(user.id, claims.userId))
-    .orderBy(asc(counted.agencyName), asc(counted.id));
+    .where(eq(user.id, userId))
+    .orderBy(asc(counted.agencyName), asc(counted.id))
+    .prepare("load_actor");
+});
+
+/**
+ * Turns session claims into an actor, checked against the database on every request: a
+ * disabled user, a token whose session version is stale (role changed, signed out
+ * everywhere) or a session that was signed out gets no actor at all. One statement (it runs
+ * before every procedure): the user row with the revoked check, joined to the memberships
+ * that count (as `listMemberships` reads them), one row per membership and one with no
+ * membership for a user without any.
+ */
+export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Actor | null> {
+  const rows = await actorRows(db, "claims").execute({
+    userId: claims.userId,
+    // No session id (claims of the server's own making) is no session that was signed out.
+    sessionId: claims.sessionId ?? null,
+  });
   const row = rows[0];
   if (!row || row.disabled || row.revoked || row.sessionVersion !== claims.sessionVersion) {
     return null;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
-import { createDb, plannedForItsValues, type Db } from "./client";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { createDb, equalsConstant, plannedForItsValues, type Db } from "./client";
 import { startPgServer, type PgServer } from "./testing/pg-server";
 
 describe("createDb", () => {
@@ -70,5 +71,60 @@ describe("createDb's statements", () => {
   it("still runs a statement without parameters, and several in one text, by the simple protocol", async () => {
     const rows = await db.execute<{ v: number }>(sql.raw("select 1 as v; select 2 as v"));
     expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it("writes equalsConstant's value into the text, so a generic plan uses a partial index on it", async () => {
+    const kind = pgEnum("constant_test_kind", ["rare", "common"]);
+    const thing = pgTable("constant_test_thing", {
+      kind: kind().notNull(),
+      owner: text().notNull(),
+    });
+    await db.execute(sql`create type constant_test_kind as enum ('rare', 'common')`);
+    await db.execute(
+      sql`create table constant_test_thing (kind constant_test_kind not null, owner text not null)`,
+    );
+    // One row in a thousand is rare, and only those are in the partial index.
+    await db.execute(sql`insert into constant_test_thing
+      select case when k % 1000 = 0 then 'rare' else 'common' end::constant_test_kind, 'owner ' || (k % 7)
+      from generate_series(1, 50000) k`);
+    await db.execute(
+      sql`create index constant_test_rare_idx on constant_test_thing (owner) where kind = 'rare'`,
+    );
+    await db.execute(sql`analyze constant_test_thing`);
+    const owner = ne(thing.owner, "owner 1");
+    const constant = db
+      .select({ owner: thing.owner })
+      .from(thing)
+      .where(and(equalsConstant(thing.kind, "rare"), owner))
+      .toSQL();
+    const parameter = db
+      .select({ owner: thing.owner })
+      .from(thing)
+      .where(and(eq(thing.kind, "rare"), owner))
+      .toSQL();
+    expect(constant.sql).toContain(`"kind" = 'rare'`);
+    expect(constant.params).toEqual(["owner 1"]);
+    expect(parameter.params).toEqual(["rare", "owner 1"]);
+    /** The generic plan of a statement: what a prepared statement runs on after five runs. */
+    const genericPlan = async ({ sql: text, params }: { sql: string; params: unknown[] }) => {
+      await db.execute(sql.raw(`prepare constant_test_plan as ${text}`));
+      await db.execute(sql`set plan_cache_mode = force_generic_plan`);
+      const args = params.map((p) => `'${String(p)}'`).join(", ");
+      const plan = await db.execute<{ "QUERY PLAN": string }>(
+        sql.raw(`explain execute constant_test_plan(${args})`),
+      );
+      await db.execute(sql`reset plan_cache_mode`);
+      await db.execute(sql`deallocate constant_test_plan`);
+      return plan.map((row) => row["QUERY PLAN"]).join("\n");
+    };
+    expect(await genericPlan(constant)).toContain("constant_test_rare_idx");
+    expect(await genericPlan(parameter)).not.toContain("constant_test_rare_idx");
+  });
+
+  it("refuses a value that is not the column's", () => {
+    const kind = pgEnum("constant_test_other", ["one", "two"]);
+    const thing = pgTable("constant_test_other_thing", { kind: kind().notNull() });
+    // @ts-expect-error: not a value of the enum
+    expect(() => equalsConstant(thing.kind, "three")).toThrow(/not a value/);
   });
 });

@@ -30,6 +30,7 @@ import {
   contentReadableScope,
   individualScope,
   individualsOutOfScope,
+  scopeAgencyId,
   interventionContentScope,
   locationVisible,
   managedMembershipScope,
@@ -293,7 +294,7 @@ describe("individualsOutOfScope", () => {
       const out = await through(
         individual,
         "individual",
-        inArray(individual.id, individualsOutOfScope(as(who))),
+        inArray(individual.id, individualsOutOfScope(scopeAgencyId(as(who)))),
       );
       expect(out, who).toEqual(all.filter((n) => !seen.includes(n)));
       expect(out, who).toContain(who === "police" ? "pendingSocial" : "pendingPolice");
@@ -301,7 +302,7 @@ describe("individualsOutOfScope", () => {
   });
 
   it("is refused to an actor without an active agency", () => {
-    expect(() => individualsOutOfScope(as("platformAdmin"))).toThrow(AppError);
+    expect(() => individualsOutOfScope(scopeAgencyId(as("platformAdmin")))).toThrow(AppError);
   });
 });
 

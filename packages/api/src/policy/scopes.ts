@@ -2,6 +2,7 @@ import type { Actor } from "@truce/auth/actor";
 import {
   alias,
   and,
+  equalsConstant,
   eq,
   exists,
   gte,
@@ -15,6 +16,7 @@ import {
   subquery,
   type PgColumn,
   type PgTable,
+  type Placeholder,
   type SQL,
 } from "@truce/db";
 import type { VISIBILITIES } from "@truce/db/enum-values";
@@ -64,20 +66,28 @@ export function individualScope(actor: Actor): SQL {
  * The people `individualScope` keeps out, as a subquery of their ids: another agency's
  * pending registrations (the statuses are two, so "not approved" is "pending"). For a count
  * over a table that links people (a group's members), `notInArray(link.individualId,
- * individualsOutOfScope(actor))` says the same as joining the register and applying
- * `individualScope`, but PostgreSQL reads these few ids once (individual_pending_agency_idx,
- * the index alone) and hashes them, where the join probes the register once per linked row.
+ * individualsOutOfScope(scopeAgencyId(actor)))` says the same as joining the register and
+ * applying `individualScope`, but PostgreSQL reads these few ids once
+ * (individual_pending_agency_idx, the index alone) and hashes them, where the join probes the
+ * register once per linked row. In a statement built once (`builtOnce`) the agency is a
+ * placeholder, given `scopeAgencyId(actor)` at each run.
  */
-export function individualsOutOfScope(actor: Actor) {
+export function individualsOutOfScope(agencyId: string | Placeholder) {
   return subquery
     .select({ id: individual.id })
     .from(individual)
     .where(
       and(
-        eq(individual.registrationStatus, "pending"),
-        ne(individual.registeringAgencyId, activeAgencyId(actor)),
+        // In the text, so a generic plan reads individual_pending_agency_idx for them.
+        equalsConstant(individual.registrationStatus, "pending"),
+        ne(individual.registeringAgencyId, agencyId),
       ),
     );
+}
+
+/** The agency a scope is of: the actor's active membership's (refused without one). */
+export function scopeAgencyId(actor: Actor): string {
+  return activeAgencyId(actor);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asc, createDb, type Db } from "@truce/db";
+import { asc, createDb, sql, type Db } from "@truce/db";
 import { agency } from "@truce/db/schema";
 import { startDemoDatabase, type DemoDatabase } from "@truce/db/testing";
-import { idIn, idNotIn } from "./id-list";
+import { enumIn, idIn, idNotIn } from "./id-list";
 
 let demo: DemoDatabase;
 let all: string[];
@@ -44,5 +44,45 @@ describe("a list of ids as one parameter", () => {
     } finally {
       await db.close();
     }
+  });
+
+  it("takes a placeholder, for a statement built once and run with each list", async () => {
+    const statement = demo.db
+      .select({ id: agency.id })
+      .from(agency)
+      .where(idIn(agency.id, sql.placeholder("ids")))
+      .orderBy(asc(agency.id))
+      .prepare("id_list_test");
+    const some = [all[1]!, all[3]!];
+    expect((await statement.execute({ ids: some })).map((a) => a.id)).toEqual(some);
+    expect((await statement.execute({ ids: [] })).map((a) => a.id)).toEqual([]);
+  });
+});
+
+describe("enumIn", () => {
+  it("keeps the rows with any of the values, given as a list or a placeholder", async () => {
+    const kinds = await demo.db
+      .select({ id: agency.id, kind: agency.kind })
+      .from(agency)
+      .orderBy(asc(agency.id));
+    const wanted = ["police", "probation"] as const;
+    const expected = kinds.filter((a) => (wanted as readonly string[]).includes(a.kind));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(kinds.length);
+    expect(await ids(enumIn(agency.kind, wanted))).toEqual(expected.map((a) => a.id));
+    const statement = demo.db
+      .select({ id: agency.id })
+      .from(agency)
+      .where(enumIn(agency.kind, sql.placeholder("kinds")))
+      .orderBy(asc(agency.id))
+      .prepare("enum_in_test");
+    expect((await statement.execute({ kinds: wanted })).map((a) => a.id)).toEqual(
+      expected.map((a) => a.id),
+    );
+    expect(await ids(enumIn(agency.kind, []))).toEqual([]);
+  });
+
+  it("refuses a column that is not an enum", () => {
+    expect(() => enumIn(agency.name as never, ["x"])).toThrow(/not an enum/);
   });
 });

@@ -3,7 +3,7 @@
  * their responses, the agencies present and a speaker, saved together and shown on the
  * intervention's page and in both persons' timelines; another agency sees that it took
  * place, not what was said; the second person is then referred to the exit programme with
- * consent, the exit programme's manager accepts it from the inbox, and both see the step in
+ * consent, the exit programme's staff accept it from their inbox, and both see the step in
  * the person's timeline (the issue's walk, in one test). An intervention opened from a conflict
  * names it, and its conflict and group are found by typing. A one-to-one conversation's form
  * says what is missing beside the field. In English and Swedish, and on a phone.
@@ -32,7 +32,7 @@ async function chooseKind(page: Page, kind: string, shows: Locator) {
 test.describe("as police staff", () => {
   test.use({ role: "police staff" });
 
-  test("[police staff] records a call-in with two people and their responses (another agency sees that it took place, not the summary) and refers one of them to the exit programme with consent; [exit manager] accepts it from the inbox; both see the step in the timeline", async ({
+  test("[police staff] records a call-in with two people and their responses (another agency sees that it took place, not the summary) and refers one of them to the exit programme with consent; [exit staff] accept it from their inbox; both see the step in the timeline", async ({
     page,
     pageAs,
     seed,
@@ -142,7 +142,7 @@ test.describe("as police staff", () => {
     ).toBeVisible();
 
     // The exit programme finds it on its start page's inbox and accepts it from /referrals.
-    const exit = await pageAs("exit manager");
+    const exit = await pageAs("exit staff");
     await choosePurposeBeforehand(exit, WEB);
     await exit.goto(`${WEB}/`);
     const inbox = exit.getByTestId("referral-inbox-panel");

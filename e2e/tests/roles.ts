@@ -26,6 +26,7 @@ export const ROLES = {
   "police staff": { app: "web", email: "police.staff@truce.example" },
   "police manager": { app: "web", email: "police.manager@truce.example" },
   "social staff": { app: "web", email: "social.staff@truce.example" },
+  "exit staff": { app: "web", email: "exit.staff@truce.example" },
   "exit manager": { app: "web", email: "exit.manager@truce.example", totpSecret: DEMO_TOTP_SECRET },
   "agency admin": { app: "admin", email: "agency.admin@truce.example" },
   "platform admin": { app: "admin", email: "platform.admin@truce.example" },

@@ -2,7 +2,8 @@ import superjson from "superjson";
 
 /**
  * JSON as it is: nothing but null, booleans, strings, finite numbers (not -0), arrays and
- * objects of plain prototype whose values are all of these. What JSON.stringify and
+ * objects of plain prototype whose values are all of these (and none of whose keys superjson
+ * refuses). What JSON.stringify and
  * JSON.parse give back exactly as it was, so superjson has nothing to record for it.
  */
 function isPlainJson(value: unknown): boolean {
@@ -23,6 +24,8 @@ function isPlainJson(value: unknown): boolean {
       const prototype = Object.getPrototypeOf(value);
       if (prototype !== Object.prototype && prototype !== null) return false;
       for (const key in value) {
+        // Keys superjson refuses as a prototype pollution risk: left to it, so it refuses them here too.
+        if (key === "__proto__" || key === "constructor" || key === "prototype") return false;
         if (!isPlainJson((value as Record<string, unknown>)[key])) return false;
       }
       return true;

@@ -113,6 +113,7 @@ describe("the apps' routers", () => {
       "note",
       "outcome",
       "referral",
+      "report",
       "session",
       "start",
     ]);

@@ -111,6 +111,15 @@ const noCaseRoles = Object.fromEntries(caseRoles.map((a) => [a, F])) as Record<
   (typeof caseRoles)[number],
   Refusal
 >;
+/** The outcome reports: managers only; staff (even with an admin role beside), admins, auditors refused. */
+const managersOnly = {
+  ...caseWorkOnly,
+  policeStaff: F,
+  socialStaff: F,
+  exitStaff: F,
+  probationStaff: F,
+  staffAndPlatformAdmin: F,
+} as const;
 /** Administration: agency admins and platform admins; no case role, no auditor. */
 const adminOnly = { ...signedOut, ...noCaseRoles, auditor: F } as const;
 
@@ -340,6 +349,64 @@ const conflictRows = {
  * content scope says; its people as far as the actor's view of the register goes. Only the
  * lead agency changes one.
  */
+/** The shootings the demo publishes (DOMAIN.md): 2017 to 2020, the last to 19 May. */
+const DEMO_SHOOTINGS = [65, 47, 34, 4];
+
+const reportRows = {
+  "report.options": {
+    refuse: managersOnly,
+    // Every district an incident was recorded in, the active agencies, the demo's start.
+    allowed: async (result, { db }) => {
+      const options = result as WebRouterOutputs["report"]["options"];
+      const districts = await db.selectDistinct({ district: incident.district }).from(incident);
+      expect(options.districts).toEqual(
+        districts.map((row) => row.district).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
+      const agencies = await db
+        .select({ id: agency.id })
+        .from(agency)
+        .where(eq(agency.active, true));
+      expect(options.agencies.map((a) => a.id).sort()).toEqual(agencies.map((a) => a.id).sort());
+      expect(options.programmeStartedOn).toBe("2018-10-01");
+    },
+  },
+  "report.incidents": {
+    refuse: managersOnly,
+    allowed: (result) => {
+      const report = result as WebRouterOutputs["report"]["incidents"];
+      expect(report.periods.map((p) => p.byKind.shooting)).toEqual(DEMO_SHOOTINGS);
+      expect(report.periods.map((p) => p.incidents)).toEqual(DEMO_SHOOTINGS);
+      expect(report.total.incidents).toBe(150);
+      expect(report.programmeStartedOn).toBe("2018-10-01");
+    },
+  },
+  "report.exportIncidents": {
+    refuse: managersOnly,
+    // The external table and its log row: 2020's 4 shootings are "<5", so its total and the
+    // whole report's are withheld (either, less the years shown, would give them back).
+    allowed: async (result, call) => {
+      const { actor, db } = signedIn(call);
+      const table = result as WebRouterOutputs["report"]["exportIncidents"];
+      expect(table.audience).toBe("external");
+      expect(table.rows.map((row) => row.byKind.shooting)).toEqual([65, 47, 34, "<5"]);
+      expect(table.rows.map((row) => row.incidents)).toEqual([65, 47, 34, ".."]);
+      expect(table.total.incidents).toBe("..");
+      const [logged] = await db
+        .select()
+        .from(accessLog)
+        .where(and(eq(accessLog.userId, actor.userId), eq(accessLog.action, "export")))
+        .orderBy(desc(accessLog.id))
+        .limit(1);
+      expect(logged).toMatchObject({
+        entityType: "report",
+        entityId: "incidents",
+        membershipId: actor.membership!.id,
+        detail: { audience: "external", filters: { from: "2017-01-01", to: "2020-05-19" } },
+      });
+    },
+  },
+} satisfies Record<string, Row>;
+
 const interventionRows = {
   "intervention.byId": {
     refuse: caseWorkOnly,
@@ -520,6 +587,7 @@ const MATRIX: Record<TruceApp, Record<string, Row>> = {
     ...referralRows,
     ...conflictRows,
     ...interventionRows,
+    ...reportRows,
     "individual.list": {
       refuse: caseWorkOnly,
       // The approved register, and the pending registrations of the actor's own agency only.

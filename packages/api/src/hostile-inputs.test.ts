@@ -21,8 +21,13 @@ const CALLER: Record<TruceApp, string> = {
   web: "police.staff@truce.example",
   admin: "platform.admin@truce.example",
 };
-/** accessLog.list is the auditor's alone. */
-const CALLER_OF: Record<string, string> = { "accessLog.list": "auditor@truce.example" };
+/** accessLog.list is the auditor's alone; the reports are the managers'. */
+const CALLER_OF: Record<string, string> = {
+  "accessLog.list": "auditor@truce.example",
+  "report.options": "police.manager@truce.example",
+  "report.incidents": "police.manager@truce.example",
+  "report.exportIncidents": "police.manager@truce.example",
+};
 
 /** tRPC codes that mean "the request was refused" (4xx): anything else but an answer fails. */
 const REFUSALS = new Set([

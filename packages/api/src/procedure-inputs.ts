@@ -288,6 +288,21 @@ export const PROCEDURE_INPUTS: Record<
       .returning({ id: groupMembership.id, version: groupMembership.version });
     return { membershipId: row!.id, version: row!.version, toOn: "2025-06-30" };
   },
+  "report.options": () => undefined,
+  // The demo's shootings by year, to the day of the programme's published figures.
+  "report.incidents": () => ({
+    from: "2017-01-01",
+    to: "2020-05-19",
+    granularity: "year",
+    kinds: ["shooting"],
+  }),
+  "report.exportIncidents": () => ({
+    from: "2017-01-01",
+    to: "2020-05-19",
+    granularity: "year",
+    kinds: ["shooting"],
+    audience: "external",
+  }),
   "network.graph": () => ({}),
   "network.areas": () => undefined,
   // Every conflict on one page: the fixtures' and those the create row records.

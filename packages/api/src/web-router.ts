@@ -9,6 +9,7 @@ import { networkRouter } from "./routers/network";
 import { noteRouter } from "./routers/note";
 import { outcomeRouter } from "./routers/outcome";
 import { referralRouter } from "./routers/referral";
+import { reportRouter } from "./routers/report";
 import { sessionRouter } from "./routers/session";
 import { startRouter } from "./routers/start";
 import { createTRPCRouter } from "./trpc";
@@ -33,6 +34,7 @@ export const webRouter = createTRPCRouter({
   outcome: outcomeRouter,
   referral: referralRouter,
   start: startRouter,
+  report: reportRouter,
 });
 
 export type WebRouter = typeof webRouter;

@@ -43,6 +43,9 @@ export const permissions = {
   "referral.update": { membership: ["staff", "manager"], platform: [] },
   // The start page: the latest incidents and conflicts, the people the user touched.
   "start.read": { membership: ["staff", "manager"], platform: [] },
+  // The outcome reports and their exports: aggregates for the programme's managers.
+  "report.read": { membership: ["manager"], platform: [] },
+  "report.export": { membership: ["manager"], platform: [] },
   "agency.list": { membership: ["agency_admin"], platform: ["platform_admin", "auditor"] },
   "agency.create": { membership: [], platform: ["platform_admin"] },
   "user.list": { membership: ["agency_admin"], platform: ["platform_admin"] },

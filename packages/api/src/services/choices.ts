@@ -7,7 +7,7 @@ export const MAX_CHOICES = 500;
  * The distinct values of a text column in order (the districts in use, the groups' areas),
  * at most `limit`, by a skip along the column's own index: one index probe per value, not a
  * read of the whole table as `select distinct` is. The column must lead a btree index
- * (incident_district_idx, individual_district_idx, group_area_idx).
+ * (incident_district_kind_occurred_at_idx, individual_district_idx, group_area_idx).
  */
 export async function distinctValues(
   db: DbOrTx,

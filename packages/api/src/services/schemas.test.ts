@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
 import { addMonths, programmeToday } from "@truce/db/programme-calendar";
+import { REPORT_MAX_YEARS } from "./report/schemas";
 
 const servicesDir = fileURLToPath(new URL(".", import.meta.url));
 const readJson = (relative: string): unknown =>
@@ -731,6 +732,43 @@ const rules: Record<string, Record<string, SchemaRules>> = {
       ],
     },
   },
+  report: {
+    incidentReportInput: {
+      valid: { from: "2017-01-01", to: "2020-05-19" },
+      accepted: [
+        ["from", "1990-05-20"],
+        ["to", "2020-01-01"],
+        ["granularity", "month"],
+        ["kinds", ["shooting"]],
+        ["kinds", ["shooting", "attempted_shooting", "explosion", "stabbing", "assault", "threat"]],
+        ["district", chars(FIELD_LIMITS.incident.district.max)],
+      ],
+      broken: [
+        ["from", "1969-12-31", "validation.report.from"],
+        ["from", "19/05/2020", "validation.report.from"],
+        ["from", undefined, "validation.report.from"],
+        ["to", "2100-01-01", "validation.report.to"],
+        ["to", "2016-12-31", "validation.report.order"],
+        ["granularity", "week", "validation.report.granularity"],
+        ["kinds", [], "validation.report.kinds"],
+        ["kinds", ["riot"], "validation.report.kinds"],
+        ["kinds", "shooting", "validation.report.kinds"],
+        ["kinds", Array(7).fill("shooting"), "validation.report.kinds"],
+        ["district", " ", "validation.report.district"],
+        ["district", chars(FIELD_LIMITS.incident.district.max + 1), "validation.report.district"],
+        ["district", "a\u0000b", "validation.common.controlCharacters"],
+      ],
+    },
+    incidentReportExportInput: {
+      valid: { from: "1990-01-01", to: "2019-12-31", audience: "external" },
+      accepted: [["audience", "internal"]],
+      broken: [
+        ["audience", undefined, "validation.report.audience"],
+        ["audience", "public", "validation.report.audience"],
+        ["to", "2020-01-01", "validation.report.tooLong"],
+      ],
+    },
+  },
   referral: {
     listReferralsInput: {
       valid: {},
@@ -986,6 +1024,10 @@ const statedLimits: Record<string, number[]> = {
   "validation.common.pageSize": [pageSize.min, pageSize.max],
   "validation.timeline.limit": [FIELD_LIMITS.timeline.limit.min, FIELD_LIMITS.timeline.limit.max],
   "validation.network.area": [FIELD_LIMITS.group.area.max],
+  "validation.report.district": [FIELD_LIMITS.incident.district.max],
+  "validation.report.tooLong": [REPORT_MAX_YEARS],
+  "validation.report.from": [1970, 2099],
+  "validation.report.to": [1970, 2099],
 };
 
 const domains = readdirSync(servicesDir, { withFileTypes: true })

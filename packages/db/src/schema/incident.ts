@@ -32,8 +32,17 @@ export const incident = pgTable(
     check("incident_dead_not_negative", sql`${t.dead} >= 0`),
     check("incident_injured_not_negative", sql`${t.injured} >= 0`),
     index("incident_occurred_at_idx").on(t.occurredAt),
-    index("incident_kind_occurred_at_idx").on(t.kind, t.occurredAt),
-    index("incident_district_idx").on(t.district),
+    // The reports' counts (report.incidents) read from these indexes alone: a kind in a
+    // period, or in a district and a period, with the casualties each incident adds. They
+    // also serve the list's filters by kind, and by district, and the districts in use.
+    index("incident_kind_occurred_at_idx").on(t.kind, t.occurredAt, t.dead, t.injured),
+    index("incident_district_kind_occurred_at_idx").on(
+      t.district,
+      t.kind,
+      t.occurredAt,
+      t.dead,
+      t.injured,
+    ),
     index("incident_conflict_id_idx").on(t.conflictId),
     ...auditIndexes("incident", t),
   ],

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, pgTable, smallint } from "drizzle-orm/pg-core";
+import { boolean, check, date, pgTable, smallint } from "drizzle-orm/pg-core";
 import { auditColumns, auditIndexes } from "./columns";
 
 /**
@@ -20,6 +20,11 @@ export const platformSetting = pgTable(
      * defaults to this many months after their registration (DOMAIN.md, "Retention").
      */
     reviewPeriodMonths: smallint().notNull().default(12),
+    /**
+     * The day the programme started, on its calendar: the reports mark it on every time chart
+     * so a manager sees the figures before and after it. Unset until a platform admin sets it.
+     */
+    programmeStartedOn: date({ mode: "string" }),
     ...auditColumns(),
   },
   (t) => [

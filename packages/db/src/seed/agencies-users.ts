@@ -14,6 +14,12 @@ export const DEMO_PASSWORD_HASH =
  */
 export const DEMO_TOTP_SECRET = "TRUCEDEMOEXITMANAGERTOTPSECRET23";
 
+/**
+ * The demo programme's start (a platform setting): its first call-in is on 16 October 2018,
+ * as Malmö's programme started that autumn.
+ */
+export const DEMO_PROGRAMME_STARTED_ON = "2018-10-01";
+
 export const AGENCIES = {
   police: { name: "Malmvik Police", kind: "police" },
   social: { name: "Malmvik Social Services", kind: "social_services" },
@@ -225,6 +231,7 @@ export function buildOrganisation(): Organisation {
     id: 1,
     mfaRequiredForAdmins: false,
     mfaRequiredForEveryone: false,
+    programmeStartedOn: DEMO_PROGRAMME_STARTED_ON,
     createdAt: created,
     updatedAt: created,
   };

@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import * as s from "../schema";
-import { buildOrganisation, DEMO_PASSWORD_HASH } from "./agencies-users";
+import { buildOrganisation, DEMO_PASSWORD_HASH, DEMO_PROGRAMME_STARTED_ON } from "./agencies-users";
 import { buildCaseWork } from "./case-work";
 import { recordEnforcement } from "./enforcement";
 import { buildViolence } from "./incidents";
@@ -15,7 +15,13 @@ import {
 } from "./outcomes-referrals";
 import { buildPeople } from "./people-groups";
 
-export { DEMO_PASSWORD, DEMO_PASSWORD_HASH, DEMO_TOTP_SECRET, DEMO_USERS } from "./agencies-users";
+export {
+  DEMO_PASSWORD,
+  DEMO_PASSWORD_HASH,
+  DEMO_PROGRAMME_STARTED_ON,
+  DEMO_TOTP_SECRET,
+  DEMO_USERS,
+} from "./agencies-users";
 
 /**
  * The demo programme, built in memory: the same rows (ids included) on every run, from
@@ -46,16 +52,8 @@ export function buildDemoData() {
   };
 }
 
-/**
- * A demo database seeded before the platform settings existed (a developer's `.data/`) has
- * no settings row, which means "two-factor sign-in for everyone": every demo user would be
- * sent to set up an authenticator app. Recognised by the demo users with the committed demo
- * password hash (which no real server has), it gets the demo's settings and enrolled user.
- */
-async function addSignInSettingsToOldDemo(tx: Tx) {
-  const [settings] = await tx.select({ id: s.platformSetting.id }).from(s.platformSetting);
-  if (settings) return;
-  const org = buildOrganisation();
+/** Whether the database is a demo's: it has the demo users, with the committed demo password hash. */
+async function isDemo(tx: Tx, org: ReturnType<typeof buildOrganisation>) {
   const demoUsers = await tx
     .select({ id: s.user.id })
     .from(s.user)
@@ -68,9 +66,35 @@ async function addSignInSettingsToOldDemo(tx: Tx) {
         eq(s.user.passwordHash, DEMO_PASSWORD_HASH),
       ),
     );
-  if (demoUsers.length !== org.users.length) return;
+  return demoUsers.length === org.users.length;
+}
+
+/**
+ * A demo database seeded before the platform settings existed (a developer's `.data/`) has
+ * no settings row, which means "two-factor sign-in for everyone": every demo user would be
+ * sent to set up an authenticator app. Recognised by the demo users with the committed demo
+ * password hash (which no real server has), it gets the demo's settings and enrolled user.
+ */
+async function addSignInSettingsToOldDemo(tx: Tx) {
+  const [settings] = await tx.select({ id: s.platformSetting.id }).from(s.platformSetting);
+  if (settings) return;
+  const org = buildOrganisation();
+  if (!(await isDemo(tx, org))) return;
   await tx.insert(s.platformSetting).values(org.platformSetting);
   await tx.insert(s.totpCredential).values(org.totpCredentials).onConflictDoNothing();
+}
+
+/**
+ * A demo database seeded before the programme's start date was a setting (before migration
+ * 0013) has none, so its reports would mark no start. Recognised as above, it gets the demo's.
+ */
+async function addProgrammeStartToOldDemo(tx: Tx) {
+  const org = buildOrganisation();
+  if (!(await isDemo(tx, org))) return;
+  await tx
+    .update(s.platformSetting)
+    .set({ programmeStartedOn: DEMO_PROGRAMME_STARTED_ON })
+    .where(and(eq(s.platformSetting.id, 1), isNull(s.platformSetting.programmeStartedOn)));
 }
 
 /**
@@ -84,6 +108,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     const existing = await tx.select({ id: s.agency.id }).from(s.agency).limit(1);
     if (existing.length > 0) {
       await addSignInSettingsToOldDemo(tx);
+      await addProgrammeStartToOldDemo(tx);
       return { seeded: false };
     }
 

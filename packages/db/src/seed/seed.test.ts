@@ -5,7 +5,14 @@ import { sql } from "drizzle-orm";
 import { createDb, type Db } from "../client";
 import { migrationsFolder, runMigrations } from "../migrate";
 import { startPgServer, type PgServer } from "../testing/pg-server";
-import { buildDemoData, DEMO_PASSWORD_HASH, DEMO_TOTP_SECRET, DEMO_USERS, seedDemo } from "./index";
+import {
+  buildDemoData,
+  DEMO_PASSWORD_HASH,
+  DEMO_PROGRAMME_STARTED_ON,
+  DEMO_TOTP_SECRET,
+  DEMO_USERS,
+  seedDemo,
+} from "./index";
 
 let server: PgServer;
 let db: Db;
@@ -324,6 +331,17 @@ describe("the demo seed", () => {
       where not mfa_required_for_admins and not mfa_required_for_everyone`),
     ).toBe(1);
     expect(await figure(sql`select count(*)::int as n from totp_credential`)).toBe(1);
+  });
+
+  it("sets the programme's start date, and gives it to a demo database seeded before the setting", async () => {
+    const startedOn = () =>
+      figure(sql`select count(*)::int as n from platform_setting
+        where programme_started_on = ${DEMO_PROGRAMME_STARTED_ON}::date`);
+    expect(await startedOn()).toBe(1);
+    await db.execute(sql`update platform_setting set programme_started_on = null`);
+    expect(await startedOn()).toBe(0);
+    expect(await seedDemo(db)).toEqual({ seeded: false });
+    expect(await startedOn()).toBe(1);
   });
 
   it("leaves a database without the demo users' password alone: a real server requires two-factor sign-in", async () => {

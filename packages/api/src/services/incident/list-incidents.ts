@@ -26,7 +26,7 @@ export interface IncidentListItem {
  * Incidents are the register's shared core, so every case agency sees each of them; the
  * list names no person (the parties are on the incident's own page, whose read is logged)
  * and carries no summary. Each filter is an indexed column (incident_kind_occurred_at_idx,
- * incident_occurred_at_idx, incident_district_idx, incident_conflict_id_idx).
+ * incident_occurred_at_idx, incident_district_kind_occurred_at_idx, incident_conflict_id_idx).
  */
 export async function listIncidents(
   { db }: ServiceContext,

@@ -1,0 +1,24 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { exportIncidentReport } from "../services/report/export-incidents";
+import { incidentReport } from "../services/report/incidents";
+import { reportOptions } from "../services/report/options";
+import { incidentReportExportInput, incidentReportInput } from "../services/report/schemas";
+import { authorizedProcedure } from "../trpc";
+
+/**
+ * The outcome reports, for managers only: aggregates counted by the database, never a row
+ * about anyone. Each export is a mutation, so the file never leaves without its row in the
+ * access log.
+ */
+export const reportRouter = {
+  /** The filters' choices, and the programme's start date every time chart marks. */
+  options: authorizedProcedure("report.read").query(({ ctx }) => reportOptions(ctx)),
+  /** Shootings and violence: incidents per period by kind, with dead and injured. */
+  incidents: authorizedProcedure("report.read")
+    .input(incidentReportInput)
+    .query(({ ctx, input }) => incidentReport(ctx, input)),
+  /** The incidents report's table for a CSV file, internal or external, logged as an export. */
+  exportIncidents: authorizedProcedure("report.export")
+    .input(incidentReportExportInput)
+    .mutation(({ ctx, input }) => exportIncidentReport(ctx, input)),
+} satisfies TRPCRouterRecord;

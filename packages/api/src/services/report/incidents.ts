@@ -1,0 +1,173 @@
+import { eq, sql, type SQL } from "@truce/db";
+import { INCIDENT_KINDS } from "@truce/db/enum-values";
+import { incident, platformSetting } from "@truce/db/schema";
+import { PROGRAMME_TIME_ZONE, programmeDayStart } from "../calendar";
+import type { ServiceContext } from "../context";
+import type { IncidentReportInput, ReportGranularity } from "./schemas";
+
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+/** One period's figures: the incidents of each kind counted, and all of them together. */
+export interface IncidentPeriod {
+  /** The period's first day on its calendar ("2020-01-01" for 2020 by year). */
+  period: string;
+  /** The days of it the report covers: the period cut to the report's own first and last. */
+  firstDay: string;
+  lastDay: string;
+  /** Incidents by kind, for each kind the report counts. */
+  byKind: Record<IncidentKind, number>;
+  incidents: number;
+  dead: number;
+  injured: number;
+  /**
+   * The incidents of the same days one period before (2019-01-01 to 2019-05-19 for a 2020 that
+   * ends on 19 May), and the change from them: like for like, even for a period cut short.
+   */
+  previous: number;
+  change: number;
+  /** The previous days' incidents by kind: what an external export checks before a change. */
+  previousByKind: Record<IncidentKind, number>;
+}
+
+export interface IncidentReport {
+  filters: IncidentReportInput;
+  /** The programme's start (a platform setting), marked on the chart; null until it is set. */
+  programmeStartedOn: string | null;
+  periods: IncidentPeriod[];
+  /** The whole report's figures: each kind's incidents, and all of them, with casualties. */
+  total: Pick<IncidentPeriod, "byKind" | "incidents" | "dead" | "injured">;
+}
+
+/** Each cut of the calendar as PostgreSQL writes it: date_trunc's field and the step. */
+const CALENDAR: Record<ReportGranularity, { field: string; step: string }> = {
+  year: { field: "year", step: "1 year" },
+  quarter: { field: "quarter", step: "3 months" },
+  month: { field: "month", step: "1 month" },
+};
+
+type Row = {
+  period: string | null;
+  first_day: string | null;
+  last_day: string | null;
+  kind: IncidentKind | null;
+  incidents: number;
+  previous: number;
+  change: number;
+  dead: number;
+  injured: number;
+};
+
+/**
+ * Shootings and violence (DOMAIN.md, "Reports"): the incidents of each chosen kind per year,
+ * quarter or month of the period, with their dead and injured, and each period's change from
+ * the same days one period before. Every figure is counted by PostgreSQL in one statement:
+ * each period and its previous days are a window of time, each window × kind an index range
+ * of `incident_kind_occurred_at_idx` (or, in a district, `incident_district_kind_occurred_at_idx`)
+ * read from the index alone, and the grouping sets add up the periods, the kinds and the
+ * whole. A period with no incident is there with its zeros.
+ *
+ * Incidents are the city's, not one agency's (DOMAIN.md: they are the register's shared
+ * core), so this report has no agency filter; see docs/reports.md.
+ */
+export async function incidentReport(
+  { db }: ServiceContext,
+  filters: IncidentReportInput,
+): Promise<IncidentReport> {
+  const { field, step } = CALENDAR[filters.granularity];
+  const unit = sql.raw(`interval '${step}'`);
+  const zone = sql.raw(`'${PROGRAMME_TIME_ZONE}'`);
+  const inDistrict: SQL = filters.district
+    ? sql`and ${incident.district} = ${filters.district}`
+    : sql``;
+  const kinds = INCIDENT_KINDS.filter((kind) => filters.kinds.includes(kind));
+  const rows = await db.execute<Row>(sql`
+    with span as (
+      select b::date as period,
+        greatest(b::date, ${filters.from}::date) as first_day,
+        least((b + ${unit})::date - 1, ${filters.to}::date) as last_day
+      from generate_series(
+        date_trunc(${sql.raw(`'${field}'`)}, ${filters.from}::date::timestamp),
+        ${filters.to}::date::timestamp,
+        ${unit}
+      ) as b
+    ),
+    win as (
+      select period, first_day, last_day, true as current,
+        ${programmeDayStart(sql`first_day`)} as starts,
+        ${programmeDayStart(sql`(last_day + 1)`)} as ends
+      from span
+      union all
+      select period, first_day, last_day, false,
+        ((first_day - ${unit})::date::timestamp at time zone ${zone}),
+        (((last_day + 1) - ${unit})::date::timestamp at time zone ${zone})
+      from span
+    ),
+    kinds as (select unnest(${sql.param(kinds)}::incident_kind[]) as kind)
+    select w.period::text, w.first_day::text, w.last_day::text, k.kind,
+      (count(${incident.id}) filter (where w.current))::int as incidents,
+      (count(${incident.id}) filter (where not w.current))::int as previous,
+      (count(${incident.id}) filter (where w.current)
+        - count(${incident.id}) filter (where not w.current))::int as change,
+      coalesce(sum(${incident.dead}) filter (where w.current), 0)::int as dead,
+      coalesce(sum(${incident.injured}) filter (where w.current), 0)::int as injured
+    from win w
+    cross join kinds k
+    left join ${incident}
+      on ${incident.kind} = k.kind
+      and ${incident.occurredAt} >= w.starts and ${incident.occurredAt} < w.ends
+      ${inDistrict}
+    group by grouping sets ((w.period, w.first_day, w.last_day, k.kind),
+      (w.period, w.first_day, w.last_day), (k.kind), ())
+    order by w.period nulls last`);
+  const [setting] = await db
+    .select({ startedOn: platformSetting.programmeStartedOn })
+    .from(platformSetting)
+    .where(eq(platformSetting.id, 1));
+
+  const zeros = () =>
+    Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<IncidentKind, number>;
+  const periods = new Map<string, IncidentPeriod>();
+  const total: IncidentReport["total"] = { byKind: zeros(), incidents: 0, dead: 0, injured: 0 };
+  const periodOf = (row: Row) => {
+    let period = periods.get(row.period!);
+    if (!period) {
+      period = {
+        period: row.period!,
+        firstDay: row.first_day!,
+        lastDay: row.last_day!,
+        byKind: zeros(),
+        incidents: 0,
+        dead: 0,
+        injured: 0,
+        previous: 0,
+        change: 0,
+        previousByKind: zeros(),
+      };
+      periods.set(row.period!, period);
+    }
+    return period;
+  };
+  // Each row is one grouping set's figure, placed where it belongs; nothing is added here.
+  for (const row of rows) {
+    if (row.period !== null && row.kind !== null) {
+      const period = periodOf(row);
+      period.byKind[row.kind] = row.incidents;
+      period.previousByKind[row.kind] = row.previous;
+    } else if (row.period !== null) {
+      Object.assign(periodOf(row), {
+        incidents: row.incidents,
+        dead: row.dead,
+        injured: row.injured,
+        previous: row.previous,
+        change: row.change,
+      });
+    } else if (row.kind !== null) total.byKind[row.kind] = row.incidents;
+    else Object.assign(total, { incidents: row.incidents, dead: row.dead, injured: row.injured });
+  }
+  return {
+    filters: { ...filters, kinds },
+    programmeStartedOn: setting?.startedOn ?? null,
+    periods: [...periods.values()],
+    total,
+  };
+}

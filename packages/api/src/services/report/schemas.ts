@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { INCIDENT_KINDS } from "@truce/db/enum-values";
+import { FIELD_LIMITS } from "@truce/db/field-limits";
+import { plainText } from "../text";
+
+// The reports' input rules: the procedures validate with these and the web app's report
+// pages read their address by the same objects (@truce/api/schemas/report).
+
+/** A refinement checked only on a value that passed the checks before it: one message each. */
+const once = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
+
+/** The calendar the reports cover: a day outside it is not a report's. */
+export const REPORT_DAYS = { first: "1970-01-01", last: "2099-12-31" } as const;
+
+/** The longest period one report covers, in years: at most 360 months in a table. */
+export const REPORT_MAX_YEARS = 30;
+
+/** How a report's time table is cut: a row per year, quarter or month. */
+export const REPORT_GRANULARITIES = ["year", "quarter", "month"] as const;
+export type ReportGranularity = (typeof REPORT_GRANULARITIES)[number];
+
+/** Who an export is for: the programme itself, or people outside it (small counts hidden). */
+export const REPORT_AUDIENCES = ["internal", "external"] as const;
+export type ReportAudience = (typeof REPORT_AUDIENCES)[number];
+
+const reportDay = (key: string) =>
+  z.iso.date(key).refine((value) => value >= REPORT_DAYS.first && value <= REPORT_DAYS.last, {
+    message: key,
+    ...once,
+  });
+
+/** The day `years` years after `day`, as text ("2020-02-29" + 1 → "2021-03-01"). */
+function yearsAfter(day: string, years: number): string {
+  const at = new Date(`${day}T00:00:00Z`);
+  at.setUTCFullYear(at.getUTCFullYear() + years);
+  return at.toISOString().slice(0, 10);
+}
+
+/**
+ * A report's period and where: the first and last day (both included, on the programme's
+ * calendar) and a district, matched exactly. `.shape` gives each field's own rule, which the
+ * pages read their address with.
+ */
+const reportFilters = z.object({
+  from: reportDay("validation.report.from"),
+  to: reportDay("validation.report.to"),
+  district: plainText(FIELD_LIMITS.incident.district, "validation.report.district").optional(),
+});
+
+/** The period's rules across its two days: in order, and not longer than the reports cover. */
+function periodRules<S extends z.ZodType<{ from: string; to: string }>>(schema: S): S {
+  return schema
+    .refine(({ from, to }) => from <= to, {
+      message: "validation.report.order",
+      path: ["to"],
+      ...once,
+    })
+    .refine(({ from, to }) => to < yearsAfter(from, REPORT_MAX_YEARS), {
+      message: "validation.report.tooLong",
+      path: ["to"],
+      ...once,
+    });
+}
+
+const incidentReportFields = reportFilters.extend({
+  granularity: z.enum(REPORT_GRANULARITIES, "validation.report.granularity").default("year"),
+  /** The kinds of incident counted, each a column; every kind unless asked otherwise. */
+  kinds: z
+    .array(z.enum(INCIDENT_KINDS, "validation.report.kinds"), "validation.report.kinds")
+    .refine((list) => list.length >= 1 && list.length <= INCIDENT_KINDS.length, {
+      message: "validation.report.kinds",
+      ...once,
+    })
+    .default([...INCIDENT_KINDS]),
+});
+
+/** Shootings and violence: incidents per period by kind, with dead and injured. */
+export const incidentReportInput = periodRules(incidentReportFields);
+export type IncidentReportInput = z.infer<typeof incidentReportInput>;
+/** Each field's own rule, for reading a report's address. */
+export const incidentReportShape = incidentReportFields.shape;
+
+/** An export of the incidents report: the same filters, and who the file is for. */
+export const incidentReportExportInput = periodRules(
+  incidentReportFields.extend({
+    audience: z.enum(REPORT_AUDIENCES, "validation.report.audience"),
+  }),
+);
+export type IncidentReportExportInput = z.infer<typeof incidentReportExportInput>;

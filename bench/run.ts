@@ -33,7 +33,7 @@ import { measure, type LoadResult } from "./src/load";
 import { measurePageWeights, type PageWeight } from "./src/page-weight";
 import type { FloorPlan } from "./src/plan";
 import { newestProfile, printProfile, summarizeProfile } from "./src/profile";
-import { findReadSamples, READS } from "./src/reads";
+import { findReadSamples, READS, type BenchRead } from "./src/reads";
 import { printReport, type BenchResults, type ReadResult } from "./src/report";
 import { signIn } from "./src/sign-in";
 import { CALL_IN_WRITERS, measureCallInWrites } from "./src/writes";
@@ -41,6 +41,8 @@ import { CALL_IN_WRITERS, measureCallInWrites } from "./src/writes";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const BENCH_USER = "police.staff@truce.example";
+/** Who reads the reports (BenchRead's `as`): the same agency's manager. */
+const BENCH_MANAGER = "police.manager@truce.example";
 
 const { values } = parseArgs({
   options: {
@@ -189,13 +191,21 @@ async function main(): Promise<number> {
     // A browser's own call: the API refuses one from another site (packages/api http.ts).
     const headers = { cookie, "sec-fetch-site": "same-origin" };
     const claims = await sessionClaimsOf(ownerDb, cookie, appEnv.AUTH_SECRET, BENCH_USER);
+    const managerCookie = await signIn(base, BENCH_MANAGER);
+    const manager = {
+      cookie: managerCookie,
+      headers: { cookie: managerCookie, "sec-fetch-site": "same-origin" },
+      claims: await sessionClaimsOf(ownerDb, managerCookie, appEnv.AUTH_SECRET, BENCH_MANAGER),
+    };
+    const sessionOf = (read: BenchRead) =>
+      read.as === "manager" ? manager : { cookie, headers, claims };
 
     log("recording each read's statements and answer");
     const samples = await findReadSamples(appUrl, claims, cookie, generated.samples);
     const plan: FloorPlan = { reads: {} };
-    const statements = await captureStatements(appUrl, READS, claims, cookie, samples);
+    const statements = await captureStatements(appUrl, READS, sessionOf, samples);
     for (const read of READS) {
-      const res = await fetch(`${base}${read.path(samples)}`, { headers });
+      const res = await fetch(`${base}${read.path(samples)}`, { headers: sessionOf(read).headers });
       const body = await res.text();
       if (!res.ok) throw new Error(`${read.name}: the app answered ${res.status}: ${body}`);
       plan.reads[read.name] = { statements: statements[read.name]!, body };
@@ -240,6 +250,7 @@ async function main(): Promise<number> {
       { path: `/individuals/${generated.samples.profileIndividualId}/edit`, signedIn: true },
       ...(someNote ? [{ path: `/notes/${someNote}`, signedIn: true }] : []),
       { path: "/account/security", signedIn: true },
+      { path: "/reports/incidents", signedIn: true, cookie: managerCookie },
     ];
     const weights: PageWeight[] = await measurePageWeights(base, pages, cookie);
 
@@ -257,7 +268,13 @@ async function main(): Promise<number> {
         for (const [target, url] of Object.entries(targets) as Array<
           [keyof typeof targets, string]
         >) {
-          load[target] = await measure({ url, headers, connections, seconds, warmupSeconds: 1 });
+          load[target] = await measure({
+            url,
+            headers: sessionOf(read).headers,
+            connections,
+            seconds,
+            warmupSeconds: 1,
+          });
         }
         log(
           `${read.name} ×${connections}: app p50 ${load.app.p50.toFixed(1)} ms, ` +

@@ -10,8 +10,7 @@ import type { BenchRead, Samples } from "./reads";
 export async function captureStatements(
   appUrl: string,
   reads: readonly BenchRead[],
-  claims: SessionClaims,
-  cookie: string,
+  sessionOf: (read: BenchRead) => { claims: SessionClaims; cookie: string },
   samples: Samples,
 ): Promise<Record<string, RecordedStatement[]>> {
   let recording: RecordedStatement[] | null = null;
@@ -19,6 +18,7 @@ export async function captureStatements(
   try {
     const captured: Record<string, RecordedStatement[]> = {};
     for (const read of reads) {
+      const { claims, cookie } = sessionOf(read);
       await read.run(db, claims, cookie, samples);
       recording = [];
       await read.run(db, claims, cookie, samples);

@@ -36,16 +36,17 @@ function cookiesOf(header: string, url: string) {
  */
 export async function measurePageWeights(
   baseUrl: string,
-  pages: ReadonlyArray<{ path: string; signedIn: boolean }>,
+  /** Each page, and whether it is opened signed in (with `cookie`, or a cookie of its own). */
+  pages: ReadonlyArray<{ path: string; signedIn: boolean; cookie?: string }>,
   cookie: string,
   executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
 ): Promise<PageWeight[]> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const weights: PageWeight[] = [];
-    for (const { path, signedIn } of pages) {
+    for (const { path, signedIn, cookie: own } of pages) {
       const context = await browser.newContext();
-      if (signedIn) await context.addCookies(cookiesOf(cookie, baseUrl));
+      if (signedIn) await context.addCookies(cookiesOf(own ?? cookie, baseUrl));
       const page = await context.newPage();
       const bodies: Array<Promise<Buffer | null>> = [];
       page.on("response", (response) => {

@@ -7,6 +7,7 @@ import {
 } from "@truce/api";
 import type { SessionClaims } from "@truce/auth/actor";
 import { createDb, type Db } from "@truce/db";
+import { programmeToday } from "@truce/db/programme-calendar";
 import { GROUP_WORDS } from "./generate/vocabulary";
 
 /** What the generator picked for the reads to ask about (bench/src/generate). */
@@ -21,6 +22,8 @@ export interface GeneratedSamples {
   profileConflictId: string;
   /** The call-in with the most people invited. */
   profileInterventionId: string;
+  /** The district with the most incidents: the reports' district filter. */
+  reportDistrict: string;
 }
 
 type TimelineCursor = WebRouterOutputs["individual"]["timeline"]["nextCursor"];
@@ -41,6 +44,8 @@ export interface Samples extends GeneratedSamples {
  */
 export interface BenchRead {
   name: string;
+  /** Who reads, when not the benchmark's staff member: the reports are a manager's. */
+  as?: "manager";
   /** The path and query a browser asks for (a tRPC query is a GET). */
   path(samples: Samples): string;
   /** The same read, in-process, on `db`, as the signed-in user of `claims`. */
@@ -59,9 +64,11 @@ function trpcRead<I>(
   procedure: string,
   input: (samples: Samples) => I,
   call: (caller: WebCaller, input: I) => Promise<unknown>,
+  as?: BenchRead["as"],
 ): BenchRead {
   return {
     name,
+    ...(as ? { as } : {}),
     path: (samples) =>
       `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input(samples) }))}`,
     async run(db, claims, cookie, samples) {
@@ -69,6 +76,12 @@ function trpcRead<I>(
       return call(callerOf(ctx), input(samples));
     },
   };
+}
+
+/** The ten years the generated data spans, to today on the programme's calendar. */
+function tenYears() {
+  const today = programmeToday();
+  return { from: `${Number(today.slice(0, 4)) - 9}-01-01`, to: today };
 }
 
 /** A timeline page as the profile asks for it (the client's page size is the default). */
@@ -312,6 +325,31 @@ export const READS: BenchRead[] = [
     "referral.list",
     () => ({ box: "received" as const, page: 1, pageSize: 25 }),
     (c, i) => c.referral.list(i),
+  ),
+  // The shootings report as a manager opens it: the programme so far (ten years, every
+  // incident of every kind) by year, from incident_kind_occurred_at_idx alone.
+  trpcRead(
+    "shootings report",
+    "report.incidents",
+    () => ({ ...tenYears(), granularity: "year" as const }),
+    (c, i) => c.report.incidents(i),
+    "manager",
+  ),
+  // The same ten years by month in the busiest district (incident_district_kind_occurred_at_idx).
+  trpcRead(
+    "shootings report, a district by month",
+    "report.incidents",
+    (s) => ({ ...tenYears(), granularity: "month" as const, district: s.reportDistrict }),
+    (c, i) => c.report.incidents(i),
+    "manager",
+  ),
+  // The filters' choices the report page reads first: districts, agencies, the start date.
+  trpcRead(
+    "reports' options",
+    "report.options",
+    () => undefined,
+    (c) => c.report.options(),
+    "manager",
   ),
   // The start page: the latest incidents, the escalating conflicts, and the people the user
   // read or changed lately (their own latest access-log rows): three statements.

@@ -245,6 +245,15 @@ describe("the generated data at the tiny scale", () => {
     expect(row!.most).toBeGreaterThan(1);
   });
 
+  it("names as the district sample the district with the most incidents", async () => {
+    const [row] = await owner<{ most: number; sample: number }[]>`
+      select max(n)::int as most,
+        max(n) filter (where district = ${result.samples.reportDistrict})::int as sample
+      from (select district, count(*) as n from incident group by district) x`;
+    expect(row!.sample).toBe(row!.most);
+    expect(row!.most).toBeGreaterThan(1);
+  });
+
   it("is the same data, ids included, for the same seed, and other data for another", async () => {
     const first = await digest(owner, demoRows);
     expect(await generateInto("same_seed", SEED)).toEqual(first);

@@ -94,6 +94,8 @@ export interface GenerateResult {
     profileConflictId: string;
     /** The call-in with the most people invited (its page is the heaviest to read). */
     profileInterventionId: string;
+    /** The district with the most incidents (the reports' district filter). */
+    reportDistrict: string;
   };
 }
 
@@ -267,6 +269,14 @@ async function incidentSample(sql: Sql): Promise<string> {
   return row.incidentId;
 }
 
+/** The district with the most incidents (the reports' district filter); the first of those tied. */
+async function districtSample(sql: Sql): Promise<string> {
+  const [row] = await sql<{ district: string }[]>`
+    select district from incident group by district order by count(*) desc, district limit 1`;
+  if (!row) throw new Error("no incident was generated");
+  return row.district;
+}
+
 /** The call-in with the most participants; the smallest id of those tied. */
 async function interventionSample(sql: Sql): Promise<string> {
   const [row] = await sql<{ interventionId: string }[]>`
@@ -414,6 +424,7 @@ export async function generate(
         profileIncidentId: await incidentSample(sql),
         profileConflictId: await conflictSample(sql),
         profileInterventionId: await interventionSample(sql),
+        reportDistrict: await districtSample(sql),
       },
     };
   } finally {

@@ -117,7 +117,7 @@ export function AppShell({
         {labels.skipToContent}
       </a>
 
-      <header className="sticky top-0 z-40 border-b bg-card">
+      <header className="sticky top-0 z-40 border-b bg-card print:hidden">
         <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-3 px-4">
           <Link
             href={homeHref}

@@ -22,6 +22,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/referrals", label: t("referrals") },
     { href: "/incidents", label: t("incidents") },
     { href: "/network", label: t("network") },
+    // The reports are the managers' (the procedures refuse anyone else whatever the menu says).
+    ...(me?.allowed.includes("report.read") ? [{ href: "/reports", label: t("reports") }] : []),
   ];
   const purpose = (
     <PurposeMenu

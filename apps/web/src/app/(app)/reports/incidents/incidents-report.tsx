@@ -1,0 +1,393 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import type { WebRouterOutputs } from "@truce/api";
+import {
+  incidentReportInput,
+  REPORT_GRANULARITIES,
+  type ReportAudience,
+  type ReportGranularity,
+} from "@truce/api/schemas/report";
+import { INCIDENT_KINDS } from "@truce/db/enum-values";
+import {
+  Button,
+  EmptyState,
+  ErrorState,
+  Label,
+  LoadingState,
+  NativeSelect,
+  StatusToggles,
+  useErrorMessage,
+  useTranslateMessage,
+} from "@truce/ui";
+import { BarChart } from "@truce/ui/bar-chart";
+import { downloadFile } from "@truce/ui/csv";
+import { today } from "~/components/today";
+import { useTRPC } from "~/trpc/react";
+import { PeriodFilter } from "../period-filter";
+import { usePeriodLabels } from "../period-labels";
+import { incidentsCsv } from "./incidents-csv";
+import {
+  incidentsHref,
+  incidentsInput,
+  normalKinds,
+  readIncidentsPlace,
+  type IncidentKind,
+  type IncidentsPlace,
+} from "./report-place";
+
+type Report = WebRouterOutputs["report"]["incidents"];
+
+/** The incidents report below its header: the filters in the address, the chart, the table. */
+export function IncidentsReport() {
+  const t = useTranslations("reports");
+  const tEnum = useTranslations("enums.incidentKind");
+  const format = useFormatter();
+  const errorMessage = useErrorMessage();
+  const translate = useTranslateMessage();
+  const trpc = useTRPC();
+  const pathname = usePathname();
+  const fromAddress = readIncidentsPlace(Object.fromEntries(useSearchParams()));
+  const addressKey = incidentsHref(pathname, fromAddress);
+  // A change shows at once; the address, once it has changed, is again what the filters show.
+  const [chosen, setChosen] = useState<{ from: string; place: IncidentsPlace } | null>(null);
+  const place = chosen && chosen.from === addressKey ? chosen.place : fromAddress;
+  const go = (next: IncidentsPlace) => {
+    setChosen({ from: addressKey, place: next });
+    window.history.replaceState(null, "", incidentsHref(pathname, next));
+  };
+
+  const options = useQuery(trpc.report.options.queryOptions(undefined, { staleTime: 10 * 60_000 }));
+  const context = { today: today(), programmeStartedOn: options.data?.programmeStartedOn ?? null };
+  const input = incidentsInput(place, context);
+  // Days of one's own are checked here by the procedure's own rules, each with its message.
+  const checked = incidentReportInput.safeParse(input);
+  const query = useQuery(
+    trpc.report.incidents.queryOptions(input, {
+      enabled: options.isSuccess && checked.success,
+      placeholderData: keepPreviousData,
+    }),
+  );
+  const labels = usePeriodLabels();
+
+  const [exported, setExported] = useState<string | null>(null);
+  const exportMutation = useMutation(trpc.report.exportIncidents.mutationOptions());
+  const exportAs = (audience: ReportAudience) => {
+    setExported(null);
+    exportMutation.mutate(
+      { ...input, audience },
+      {
+        onSuccess: (table) => {
+          const { fileName, text } = incidentsCsv(table, {
+            t,
+            kindLabel: (kind) => tEnum(kind),
+            periodLabel: labels.period,
+            district: input.district ?? null,
+            formatDateTime: (at) =>
+              format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }),
+          });
+          downloadFile(fileName, text);
+          setExported(fileName);
+        },
+      },
+    );
+  };
+
+  const kinds = place.kinds ?? INCIDENT_KINDS;
+  const fieldError = (field: "from" | "to") => {
+    if (checked.success) return undefined;
+    const issue = checked.error.issues.find((i) => i.path[0] === field);
+    return issue ? translate(issue.message) : undefined;
+  };
+  const report = query.data;
+
+  return (
+    <div className="space-y-6">
+      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4 print:hidden">
+        <legend className="sr-only">{t("filters.legend")}</legend>
+        <PeriodFilter
+          idPrefix="incidents"
+          choice={place.period}
+          days={input}
+          context={context}
+          fromError={fieldError("from")}
+          toError={fieldError("to")}
+          onChange={(period) => go({ ...place, period })}
+        />
+        <div className="grid content-start gap-1.5">
+          <Label htmlFor="incidents-by">{t("filters.by")}</Label>
+          <NativeSelect
+            id="incidents-by"
+            value={input.granularity}
+            onChange={(event) => go({ ...place, by: event.target.value as ReportGranularity })}
+          >
+            {REPORT_GRANULARITIES.map((granularity) => (
+              <option key={granularity} value={granularity}>
+                {t(`filters.granularity.${granularity}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid content-start gap-1.5">
+          <Label htmlFor="incidents-district">{t("filters.district")}</Label>
+          <NativeSelect
+            id="incidents-district"
+            value={place.district ?? ""}
+            onChange={(event) => go({ ...place, district: event.target.value || undefined })}
+          >
+            <option value="">{t("filters.allDistricts")}</option>
+            {[
+              ...new Set([
+                ...(place.district ? [place.district] : []),
+                ...(options.data?.districts ?? []),
+              ]),
+            ]
+              .sort()
+              .map((district) => (
+                <option key={district} value={district}>
+                  {district}
+                </option>
+              ))}
+          </NativeSelect>
+        </div>
+        <div className="sm:col-span-2 lg:col-span-4">
+          <StatusToggles
+            label={t("filters.kinds")}
+            statuses={INCIDENT_KINDS}
+            chosen={kinds}
+            statusLabel={(kind) => tEnum(kind)}
+            onChange={(next) => go({ ...place, kinds: next ? normalKinds(next) : undefined })}
+          />
+        </div>
+        <p className="text-sm text-muted-foreground sm:col-span-2 lg:col-span-4">
+          <span className="font-medium text-foreground">{t("filters.agency")}: </span>
+          {t("filters.noAgency")}
+        </p>
+      </fieldset>
+
+      {!checked.success ? null : query.isError || options.isError ? (
+        <ErrorState
+          title={t("error")}
+          description={errorMessage((query.error ?? options.error)!)}
+          onRetry={() => void (options.isError ? options.refetch() : query.refetch())}
+          retryLabel={t("retry")}
+        />
+      ) : !report ? (
+        <LoadingState label={t("loading")} />
+      ) : (
+        <div className="space-y-6" aria-busy={query.isPlaceholderData || undefined}>
+          <div className="flex flex-wrap gap-2 print:hidden">
+            <Button
+              type="button"
+              onClick={() => exportAs("internal")}
+              disabled={exportMutation.isPending}
+            >
+              {t("export.internal")}
+            </Button>
+            <Button
+              type="button"
+              variant="outline"
+              onClick={() => exportAs("external")}
+              disabled={exportMutation.isPending}
+              aria-describedby="incidents-external-hint"
+            >
+              {t("export.external")}
+            </Button>
+            <Button type="button" variant="outline" onClick={() => window.print()}>
+              {t("print")}
+            </Button>
+            <p id="incidents-external-hint" className="w-full text-sm text-muted-foreground">
+              {t("export.externalHint")}
+            </p>
+            <p role="status" className="w-full text-sm">
+              {exportMutation.isPending
+                ? t("export.working")
+                : exportMutation.isError
+                  ? t("export.failed", { message: errorMessage(exportMutation.error) })
+                  : exported
+                    ? t("export.done", { fileName: exported })
+                    : null}
+            </p>
+          </div>
+          <PrintedFilters report={report} />
+          <IncidentsFigures report={report} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** What a printed page says it shows: the report's filters and the day it was printed. */
+function PrintedFilters({ report }: { report: Report }) {
+  const t = useTranslations("reports");
+  const tEnum = useTranslations("enums.incidentKind");
+  const format = useFormatter();
+  const labels = usePeriodLabels();
+  const { filters } = report;
+  return (
+    <dl className="hidden gap-x-4 text-sm print:grid print:grid-cols-[auto_1fr]">
+      <dt className="font-medium">{t("csv.period")}</dt>
+      <dd>{labels.range(filters.from, filters.to)}</dd>
+      <dt className="font-medium">{t("csv.rowsBy")}</dt>
+      <dd>{t(`filters.granularity.${filters.granularity}`)}</dd>
+      <dt className="font-medium">{t("csv.district")}</dt>
+      <dd>{filters.district ?? t("filters.allDistricts")}</dd>
+      <dt className="font-medium">{t("csv.kinds")}</dt>
+      <dd>{filters.kinds.map((kind) => tEnum(kind)).join(", ")}</dd>
+      <dt className="font-medium">{t("csv.agency")}</dt>
+      <dd>{t("csv.agencyNone")}</dd>
+      <dt className="font-medium">{t("csv.exportedAt")}</dt>
+      <dd>{t("printed", { date: format.dateTime(new Date(), { dateStyle: "long" }) })}</dd>
+    </dl>
+  );
+}
+
+/** The summary, the chart and the table of one report. */
+function IncidentsFigures({ report }: { report: Report }) {
+  const t = useTranslations("reports");
+  const tEnum = useTranslations("enums.incidentKind");
+  const format = useFormatter();
+  const labels = usePeriodLabels();
+  const { filters, periods, total } = report;
+  const kinds = filters.kinds as IncidentKind[];
+  const started = report.programmeStartedOn;
+  const markedPeriod = started
+    ? periods.find((p) => p.firstDay <= started && started <= p.lastDay)
+    : undefined;
+  const number = (value: number) => format.number(value);
+
+  return (
+    <>
+      <p className="text-sm">
+        {t("incidents.summary", {
+          incidents: total.incidents,
+          dead: total.dead,
+          injured: total.injured,
+          from: labels.day(filters.from),
+          to: labels.day(filters.to),
+        })}{" "}
+        {started ? t("programmeStarted", { date: labels.day(started) }) : t("noProgrammeStart")}
+      </p>
+      {total.incidents === 0 ? (
+        <EmptyState title={t("incidents.empty")} />
+      ) : (
+        <div className="print:break-inside-avoid print:[&_svg]:h-auto print:[&_svg]:max-w-full">
+          <BarChart
+            label={t("incidents.chartLabel")}
+            data={periods.map((p) => ({ period: p.period, ...p.byKind }))}
+            categoryKey="period"
+            series={kinds.map((kind) => ({ key: kind, label: tEnum(kind) }))}
+            marker={
+              markedPeriod && started
+                ? {
+                    at: markedPeriod.period,
+                    label: t("programmeStarted", { date: labels.day(started) }),
+                  }
+                : null
+            }
+            formatNumber={number}
+            formatCategory={(period) => labels.period(period, filters.granularity)}
+          />
+        </div>
+      )}
+      {/* Scrolls sideways on its own on a phone, so it takes the keyboard's focus to scroll. */}
+      <div
+        role="region"
+        aria-labelledby="incidents-table-caption"
+        tabIndex={0}
+        className="overflow-x-auto rounded-md border focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none print:overflow-visible print:border-0"
+      >
+        <table className="w-full text-sm">
+          <caption id="incidents-table-caption" className="sr-only">
+            {t("incidents.tableCaption")}
+          </caption>
+          <thead className="bg-muted/50 text-left">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t("incidents.period")}
+              </th>
+              {kinds.map((kind) => (
+                <th key={kind} scope="col" className="px-3 py-2 text-right font-medium">
+                  {tEnum(kind)}
+                </th>
+              ))}
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {t("incidents.all")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {t("incidents.change")}
+                <span className="block text-xs font-normal text-muted-foreground">
+                  {t("incidents.changeHint")}
+                </span>
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {t("incidents.dead")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {t("incidents.injured")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p.period} className="border-t">
+                <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">
+                  {labels.period(p.period, filters.granularity)}
+                  {labels.isCut(p, filters.granularity) ? (
+                    <span className="block text-xs font-normal text-muted-foreground">
+                      {labels.range(p.firstDay, p.lastDay)}
+                    </span>
+                  ) : null}
+                </th>
+                {kinds.map((kind) => (
+                  <td key={kind} className="px-3 py-2 text-right tabular-nums">
+                    {number(p.byKind[kind])}
+                  </td>
+                ))}
+                <td className="px-3 py-2 text-right font-medium tabular-nums">
+                  {number(p.incidents)}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
+                  {format.number(p.change, { signDisplay: "exceptZero" })}
+                  {p.previous > 0 ? (
+                    <span className="text-muted-foreground">
+                      {" "}
+                      (
+                      {format.number(p.change / p.previous, {
+                        style: "percent",
+                        signDisplay: "exceptZero",
+                        maximumFractionDigits: 0,
+                      })}
+                      )
+                    </span>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{number(p.dead)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{number(p.injured)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot className="border-t-2 font-medium">
+            <tr>
+              <th scope="row" className="px-3 py-2 text-left">
+                {t("incidents.total")}
+              </th>
+              {kinds.map((kind) => (
+                <td key={kind} className="px-3 py-2 text-right tabular-nums">
+                  {number(total.byKind[kind])}
+                </td>
+              ))}
+              <td className="px-3 py-2 text-right tabular-nums">{number(total.incidents)}</td>
+              <td className="px-3 py-2" />
+              <td className="px-3 py-2 text-right tabular-nums">{number(total.dead)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{number(total.injured)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
+  );
+}

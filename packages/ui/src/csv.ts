@@ -1,0 +1,51 @@
+import Papa from "papaparse";
+
+/** A table for a CSV file: what it is (a line per fact, e.g. each filter), then the table. */
+export interface CsvTable {
+  /** Lines above the table, each a label and its value: the report, its filters, the date. */
+  about: ReadonlyArray<readonly [string, string]>;
+  header: readonly string[];
+  rows: ReadonlyArray<ReadonlyArray<string | number>>;
+}
+
+/**
+ * The text of a CSV file (RFC 4180, CRLF): the `about` lines, an empty line, then the table.
+ * It starts with a byte order mark, so a spreadsheet reads å, ä and ö as they are; text that
+ * a spreadsheet would run as a formula (starting with =, +, -, @) is written with a ' before it.
+ */
+export function csvText({ about, header, rows }: CsvTable): string {
+  const options = { newline: "\r\n", escapeFormulae: true } as const;
+  const aboutLines = Papa.unparse(
+    about.map((line) => [...line]),
+    options,
+  );
+  const table = Papa.unparse({ fields: [...header], data: rows.map((row) => [...row]) }, options);
+  return `\uFEFF${aboutLines}\r\n\r\n${table}\r\n`;
+}
+
+/** A file name from its parts: letters, digits and hyphens, joined by underscores. */
+export function fileNameOf(parts: readonly string[], extension: string): string {
+  const safe = parts
+    .map((part) =>
+      part
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/[^A-Za-z0-9-]+/g, "-")
+        .replace(/^-+|-+$/g, ""),
+    )
+    .filter((part) => part !== "");
+  return `${safe.join("_")}.${extension}`;
+}
+
+/** Hands the browser a file to save, as a download of a link to it. */
+export function downloadFile(fileName: string, text: string, type = "text/csv;charset=utf-8") {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // After the click has been handled: the download has its own hold on the file.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

@@ -343,6 +343,14 @@ export const READS: BenchRead[] = [
     (c, i) => c.report.incidents(i),
     "manager",
   ),
+  // The exit funnel over the same ten years: each step's people counted once.
+  trpcRead(
+    "exit funnel",
+    "report.funnel",
+    () => tenYears(),
+    (c, i) => c.report.funnel(i),
+    "manager",
+  ),
   // The filters' choices the report page reads first: districts, agencies, the start date.
   trpcRead(
     "reports' options",

@@ -405,6 +405,30 @@ const reportRows = {
       });
     },
   },
+  "report.funnel": {
+    refuse: managersOnly,
+    allowed: (result) => {
+      const funnel = result as WebRouterOutputs["report"]["funnel"];
+      const people = Object.fromEntries(funnel.rows.map((row) => [row.step, row.people]));
+      expect(people).toMatchObject({ tookSteps: 30, relocated: 12, changedSituation: 12 });
+    },
+  },
+  "report.exportFunnel": {
+    refuse: managersOnly,
+    allowed: async (result, call) => {
+      const { actor, db } = signedIn(call);
+      const table = result as WebRouterOutputs["report"]["exportFunnel"];
+      expect(table.audience).toBe("internal");
+      expect(table.rows.find((row) => row.step === "tookSteps")?.people).toBe(30);
+      const [logged] = await db
+        .select()
+        .from(accessLog)
+        .where(and(eq(accessLog.userId, actor.userId), eq(accessLog.action, "export")))
+        .orderBy(desc(accessLog.id))
+        .limit(1);
+      expect(logged).toMatchObject({ entityType: "report", entityId: "exitFunnel" });
+    },
+  },
 } satisfies Record<string, Row>;
 
 const interventionRows = {

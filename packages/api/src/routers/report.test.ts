@@ -7,8 +7,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq } from "@truce/db";
-import { accessLog, incident } from "@truce/db/schema";
-import { startDemoDatabase, uniqueTag, type DemoDatabase } from "@truce/db/testing";
+import {
+  accessLog,
+  incident,
+  intervention,
+  interventionParticipant,
+  outcome,
+} from "@truce/db/schema";
+import {
+  createTestIndividual,
+  startDemoDatabase,
+  uniqueTag,
+  type DemoDatabase,
+} from "@truce/db/testing";
 import type { WebRouterOutputs } from "../index";
 import { callerFor, claimsFor } from "../test-actors";
 
@@ -291,5 +302,227 @@ describe("report.exportIncidents", () => {
       .orderBy(desc(accessLog.id))
       .limit(1);
     expect(after).toEqual(before);
+  });
+});
+
+type Funnel = WebRouterOutputs["report"]["funnel"];
+/** A funnel's steps as [step, people, share rounded to a hundredth]. */
+const stepsOf = (funnel: Funnel) =>
+  funnel.rows.map((r) => [
+    r.step,
+    r.people,
+    r.share === null ? null : Math.round(r.share * 100) / 100,
+  ]);
+
+describe("report.funnel on the demo data", () => {
+  it("counts the programme's published figures: 30 took steps to leave, 12 relocated, 12 changed their situation at home", async () => {
+    const funnel = await (await manager()).report.funnel({ from: "2019-11-01", to: "2020-05-19" });
+    const people = Object.fromEntries(funnel.rows.map((r) => [r.step, r.people]));
+    expect(people).toMatchObject({
+      tookSteps: 30,
+      relocated: 12,
+      changedSituation: 12,
+      relocatedOrChanged: 24,
+    });
+    expect(funnel.rows.find((r) => r.step === "relocated")!.share).toBeCloseTo(0.4);
+    expect(funnel.rows.map((r) => r.step)).toEqual([
+      "reached",
+      "acceptedSupport",
+      "tookSteps",
+      "relocatedOrChanged",
+      "relocated",
+      "changedSituation",
+      "leftCriminalContext",
+    ]);
+  });
+
+  it("gives the same 30, 12 and 12 over the whole programme: no one else took those steps", async () => {
+    const funnel = await (await manager()).report.funnel({ from: "2017-01-01", to: "2026-12-31" });
+    expect(
+      funnel.rows
+        .filter((r) => ["tookSteps", "relocated", "changedSituation"].includes(r.step))
+        .map((r) => r.people),
+    ).toEqual([30, 12, 12]);
+  });
+});
+
+describe("report.funnel's filters, on a fixture of its own", () => {
+  const funnelDistrict = `Funnelby ${uniqueTag()}`;
+  // Four people of the district (one pending, who counts nowhere), reached and supported by
+  // the police and the exit programme, their outcomes recorded by the exit programme.
+  beforeAll(async () => {
+    const { police, exit_programme: exit } = demo.agencyIds;
+    const person = (status: "approved" | "pending" = "approved") =>
+      createTestIndividual(demo.ownerDb, {
+        registeringAgencyId: police!,
+        district: funnelDistrict,
+        registrationStatus: status,
+      });
+    const [a, b, c, pending] = [
+      await person(),
+      await person(),
+      await person(),
+      await person("pending"),
+    ];
+    const act = async (
+      values: Partial<typeof intervention.$inferInsert> & { occurredAt: Date },
+      people: { id: string; response?: "attended" | "accepted_support" | "no_show" }[],
+    ) => {
+      const [row] = await demo.ownerDb
+        .insert(intervention)
+        .values({ kind: "custom_notification", status: "done", leadAgencyId: police!, ...values })
+        .returning({ id: intervention.id });
+      await demo.ownerDb.insert(interventionParticipant).values(
+        people.map((p) => ({
+          interventionId: row!.id,
+          individualId: p.id,
+          response: p.response ?? null,
+        })),
+      );
+    };
+    // A call-in on 10 March 2021: a and b came, c did not; the pending person came too.
+    await act({ kind: "call_in", occurredAt: new Date("2021-03-10T17:00:00Z") }, [
+      { id: a!.id, response: "attended" },
+      { id: b!.id, response: "attended" },
+      { id: c!.id, response: "no_show" },
+      { id: pending!.id, response: "attended" },
+    ]);
+    // A conversation with c, delivered, on 1 July 2021; one with a not delivered.
+    await act({ occurredAt: new Date("2021-07-01T10:00:00Z"), deliveryResult: "delivered" }, [
+      { id: c!.id },
+    ]);
+    await act({ occurredAt: new Date("2021-07-02T10:00:00Z"), deliveryResult: "not_found" }, [
+      { id: a!.id },
+    ]);
+    // Support accepted from the exit programme by a (April) and c (August), and by the pending one.
+    await act(
+      { kind: "support_offer", leadAgencyId: exit!, occurredAt: new Date("2021-04-01T10:00:00Z") },
+      [
+        { id: a!.id, response: "accepted_support" },
+        { id: pending!.id, response: "accepted_support" },
+      ],
+    );
+    await act(
+      { kind: "support_offer", leadAgencyId: exit!, occurredAt: new Date("2021-08-01T10:00:00Z") },
+      [{ id: c!.id, response: "accepted_support" }],
+    );
+    const outcomes: (typeof outcome.$inferInsert)[] = [
+      {
+        individualId: a!.id,
+        kind: "took_steps_to_leave",
+        occurredAt: "2021-05-01",
+        recordingAgencyId: exit!,
+      },
+      {
+        individualId: a!.id,
+        kind: "relocated",
+        occurredAt: "2021-06-01",
+        recordingAgencyId: exit!,
+      },
+      {
+        individualId: a!.id,
+        kind: "changed_situation_at_home",
+        occurredAt: "2021-06-15",
+        recordingAgencyId: exit!,
+      },
+      {
+        individualId: c!.id,
+        kind: "took_steps_to_leave",
+        occurredAt: "2021-09-01",
+        recordingAgencyId: police!,
+      },
+      {
+        individualId: pending!.id,
+        kind: "took_steps_to_leave",
+        occurredAt: "2021-05-01",
+        recordingAgencyId: exit!,
+      },
+    ];
+    await demo.ownerDb.insert(outcome).values(outcomes);
+  });
+
+  it("counts each person once per step, in the district, and leaves the pending registration out", async () => {
+    const funnel = await (
+      await manager()
+    ).report.funnel({ from: "2021-01-01", to: "2021-12-31", district: funnelDistrict });
+    expect(stepsOf(funnel)).toEqual([
+      ["reached", 3, null],
+      ["acceptedSupport", 2, 0.67],
+      ["tookSteps", 2, 1],
+      ["relocatedOrChanged", 1, 0.5],
+      ["relocated", 1, 0.5],
+      ["changedSituation", 1, 0.5],
+      ["leftCriminalContext", 0, 0],
+    ]);
+  });
+
+  it("cuts the year in two: only the steps taken in the first half", async () => {
+    const funnel = await (
+      await manager()
+    ).report.funnel({ from: "2021-01-01", to: "2021-06-30", district: funnelDistrict });
+    // Reached: a and b at the call-in (c's conversation is in July). Support: a. Steps: a.
+    expect(stepsOf(funnel).slice(0, 4)).toEqual([
+      ["reached", 2, null],
+      ["acceptedSupport", 1, 0.5],
+      ["tookSteps", 1, 1],
+      ["relocatedOrChanged", 1, 1],
+    ]);
+  });
+
+  it("keeps to the agency that recorded each step", async () => {
+    const { exit_programme: exit } = demo.agencyIds;
+    const funnel = await (
+      await manager()
+    ).report.funnel({
+      from: "2021-01-01",
+      to: "2021-12-31",
+      district: funnelDistrict,
+      agencyId: exit!,
+    });
+    // The exit programme led no call-in or conversation; it gave the support and recorded a's steps.
+    expect(stepsOf(funnel).slice(0, 4)).toEqual([
+      ["reached", 0, null],
+      ["acceptedSupport", 2, null],
+      ["tookSteps", 1, 0.5],
+      ["relocatedOrChanged", 1, 1],
+    ]);
+  });
+
+  it("shows an empty period as zeros with no shares", async () => {
+    const funnel = await (
+      await manager()
+    ).report.funnel({ from: "2010-01-01", to: "2010-12-31", district: funnelDistrict });
+    expect(funnel.rows.every((r) => r.people === 0 && r.share === null)).toBe(true);
+  });
+
+  it("exports the funnel for sharing outside with its small counts hidden, and logs it", async () => {
+    const table = await (
+      await manager()
+    ).report.exportFunnel({
+      from: "2021-01-01",
+      to: "2021-12-31",
+      district: funnelDistrict,
+      audience: "external",
+    });
+    expect(table.rows.map((r) => [r.step, r.people, r.share])).toEqual([
+      ["reached", "<5", null],
+      ["acceptedSupport", "<5", ".."],
+      ["tookSteps", "<5", ".."],
+      // a did both, one person: either count less the other would give that away.
+      ["relocatedOrChanged", "..", ".."],
+      ["relocated", "<5", ".."],
+      ["changedSituation", "<5", ".."],
+      ["leftCriminalContext", 0, ".."],
+    ]);
+    const [logged] = await demo.db
+      .select({ entityId: accessLog.entityId, detail: accessLog.detail })
+      .from(accessLog)
+      .where(eq(accessLog.action, "export"))
+      .orderBy(desc(accessLog.id))
+      .limit(1);
+    expect(logged).toMatchObject({
+      entityId: "exitFunnel",
+      detail: { audience: "external", filters: { district: funnelDistrict } },
+    });
   });
 });

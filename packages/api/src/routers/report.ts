@@ -1,8 +1,15 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { exportExitFunnel } from "../services/report/export-funnel";
 import { exportIncidentReport } from "../services/report/export-incidents";
+import { exitFunnel } from "../services/report/funnel";
 import { incidentReport } from "../services/report/incidents";
 import { reportOptions } from "../services/report/options";
-import { incidentReportExportInput, incidentReportInput } from "../services/report/schemas";
+import {
+  exitFunnelExportInput,
+  exitFunnelInput,
+  incidentReportExportInput,
+  incidentReportInput,
+} from "../services/report/schemas";
 import { authorizedProcedure } from "../trpc";
 
 /**
@@ -21,4 +28,12 @@ export const reportRouter = {
   exportIncidents: authorizedProcedure("report.export")
     .input(incidentReportExportInput)
     .mutation(({ ctx, input }) => exportIncidentReport(ctx, input)),
+  /** The exit funnel: the people at each step of the way out, and each step's share. */
+  funnel: authorizedProcedure("report.read")
+    .input(exitFunnelInput)
+    .query(({ ctx, input }) => exitFunnel(ctx, input)),
+  /** The exit funnel's table for a CSV file, internal or external, logged as an export. */
+  exportFunnel: authorizedProcedure("report.export")
+    .input(exitFunnelExportInput)
+    .mutation(({ ctx, input }) => exportExitFunnel(ctx, input)),
 } satisfies TRPCRouterRecord;

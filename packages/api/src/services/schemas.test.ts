@@ -759,6 +759,24 @@ const rules: Record<string, Record<string, SchemaRules>> = {
         ["district", "a\u0000b", "validation.common.controlCharacters"],
       ],
     },
+    exitFunnelInput: {
+      valid: { from: "2019-11-01", to: "2020-05-19" },
+      accepted: [
+        ["agencyId", id],
+        ["district", "Rosengård"],
+      ],
+      broken: [
+        ["agencyId", "police", "validation.common.id"],
+        ["from", "2020-13-01", "validation.report.from"],
+        ["to", "2019-10-31", "validation.report.order"],
+        ["district", "", "validation.report.district"],
+      ],
+    },
+    exitFunnelExportInput: {
+      valid: { from: "2019-11-01", to: "2020-05-19", audience: "internal" },
+      accepted: [["audience", "external"]],
+      broken: [["audience", "everyone", "validation.report.audience"]],
+    },
     incidentReportExportInput: {
       valid: { from: "1990-01-01", to: "2019-12-31", audience: "external" },
       accepted: [["audience", "internal"]],

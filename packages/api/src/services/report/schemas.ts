@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INCIDENT_KINDS } from "@truce/db/enum-values";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
+import { recordId } from "../fields";
 import { plainText } from "../text";
 
 // The reports' input rules: the procedures validate with these and the web app's report
@@ -87,3 +88,23 @@ export const incidentReportExportInput = periodRules(
   }),
 );
 export type IncidentReportExportInput = z.infer<typeof incidentReportExportInput>;
+
+const agencyFilter = recordId.optional();
+
+const exitFunnelFields = reportFilters.extend({
+  /** The agency that recorded each step: an intervention's lead, an outcome's recorder. */
+  agencyId: agencyFilter,
+});
+
+/** The exit funnel: the people at each step of the way out, over a period. */
+export const exitFunnelInput = periodRules(exitFunnelFields);
+export type ExitFunnelInput = z.infer<typeof exitFunnelInput>;
+export const exitFunnelShape = exitFunnelFields.shape;
+
+/** An export of the exit funnel: the same filters, and who the file is for. */
+export const exitFunnelExportInput = periodRules(
+  exitFunnelFields.extend({
+    audience: z.enum(REPORT_AUDIENCES, "validation.report.audience"),
+  }),
+);
+export type ExitFunnelExportInput = z.infer<typeof exitFunnelExportInput>;

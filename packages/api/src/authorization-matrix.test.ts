@@ -410,7 +410,7 @@ const reportRows = {
     allowed: (result) => {
       const funnel = result as WebRouterOutputs["report"]["funnel"];
       const people = Object.fromEntries(funnel.rows.map((row) => [row.step, row.people]));
-      expect(people).toMatchObject({ tookSteps: 30, relocated: 12, changedSituation: 12 });
+      expect(people).toMatchObject({ took_steps: 30, relocated: 12, changed_situation: 12 });
     },
   },
   "report.exportFunnel": {
@@ -419,7 +419,7 @@ const reportRows = {
       const { actor, db } = signedIn(call);
       const table = result as WebRouterOutputs["report"]["exportFunnel"];
       expect(table.audience).toBe("internal");
-      expect(table.rows.find((row) => row.step === "tookSteps")?.people).toBe(30);
+      expect(table.rows.find((row) => row.step === "took_steps")?.people).toBe(30);
       const [logged] = await db
         .select()
         .from(accessLog)

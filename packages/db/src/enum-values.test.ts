@@ -17,6 +17,7 @@ const constantOf: Record<string, readonly string[]> = {
   delivery_result: constants.DELIVERY_RESULTS,
   enforcement_kind: constants.ENFORCEMENT_KINDS,
   flag_kind: constants.FLAG_KINDS,
+  funnel_step: constants.FUNNEL_STEPS,
   group_involvement: constants.GROUP_INVOLVEMENTS,
   group_status: constants.GROUP_STATUSES,
   incident_kind: constants.INCIDENT_KINDS,

@@ -103,6 +103,21 @@ export const OUTCOME_KINDS = [
   "deceased",
 ] as const;
 
+/**
+ * The steps of the way out that the exit funnel counts (docs/reports.md), in order: reached by
+ * a conversation or a call-in, accepted support, took steps to leave, relocated or changed
+ * their situation at home (either, and each), left the criminal context.
+ */
+export const FUNNEL_STEPS = [
+  "reached",
+  "accepted_support",
+  "took_steps",
+  "relocated_or_changed",
+  "relocated",
+  "changed_situation",
+  "left_criminal_context",
+] as const;
+
 export const FLAG_KINDS = ["retaliation_risk", "threat_to_staff", "other"] as const;
 
 // Groups, conflicts, incidents.

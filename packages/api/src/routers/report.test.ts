@@ -319,20 +319,20 @@ describe("report.funnel on the demo data", () => {
     const funnel = await (await manager()).report.funnel({ from: "2019-11-01", to: "2020-05-19" });
     const people = Object.fromEntries(funnel.rows.map((r) => [r.step, r.people]));
     expect(people).toMatchObject({
-      tookSteps: 30,
+      took_steps: 30,
       relocated: 12,
-      changedSituation: 12,
-      relocatedOrChanged: 24,
+      changed_situation: 12,
+      relocated_or_changed: 24,
     });
     expect(funnel.rows.find((r) => r.step === "relocated")!.share).toBeCloseTo(0.4);
     expect(funnel.rows.map((r) => r.step)).toEqual([
       "reached",
-      "acceptedSupport",
-      "tookSteps",
-      "relocatedOrChanged",
+      "accepted_support",
+      "took_steps",
+      "relocated_or_changed",
       "relocated",
-      "changedSituation",
-      "leftCriminalContext",
+      "changed_situation",
+      "left_criminal_context",
     ]);
   });
 
@@ -340,7 +340,7 @@ describe("report.funnel on the demo data", () => {
     const funnel = await (await manager()).report.funnel({ from: "2017-01-01", to: "2026-12-31" });
     expect(
       funnel.rows
-        .filter((r) => ["tookSteps", "relocated", "changedSituation"].includes(r.step))
+        .filter((r) => ["took_steps", "relocated", "changed_situation"].includes(r.step))
         .map((r) => r.people),
     ).toEqual([30, 12, 12]);
   });
@@ -447,12 +447,12 @@ describe("report.funnel's filters, on a fixture of its own", () => {
     ).report.funnel({ from: "2021-01-01", to: "2021-12-31", district: funnelDistrict });
     expect(stepsOf(funnel)).toEqual([
       ["reached", 3, null],
-      ["acceptedSupport", 2, 0.67],
-      ["tookSteps", 2, 1],
-      ["relocatedOrChanged", 1, 0.5],
+      ["accepted_support", 2, 0.67],
+      ["took_steps", 2, 1],
+      ["relocated_or_changed", 1, 0.5],
       ["relocated", 1, 0.5],
-      ["changedSituation", 1, 0.5],
-      ["leftCriminalContext", 0, 0],
+      ["changed_situation", 1, 0.5],
+      ["left_criminal_context", 0, 0],
     ]);
   });
 
@@ -463,9 +463,9 @@ describe("report.funnel's filters, on a fixture of its own", () => {
     // Reached: a and b at the call-in (c's conversation is in July). Support: a. Steps: a.
     expect(stepsOf(funnel).slice(0, 4)).toEqual([
       ["reached", 2, null],
-      ["acceptedSupport", 1, 0.5],
-      ["tookSteps", 1, 1],
-      ["relocatedOrChanged", 1, 1],
+      ["accepted_support", 1, 0.5],
+      ["took_steps", 1, 1],
+      ["relocated_or_changed", 1, 1],
     ]);
   });
 
@@ -482,9 +482,9 @@ describe("report.funnel's filters, on a fixture of its own", () => {
     // The exit programme led no call-in or conversation; it gave the support and recorded a's steps.
     expect(stepsOf(funnel).slice(0, 4)).toEqual([
       ["reached", 0, null],
-      ["acceptedSupport", 2, null],
-      ["tookSteps", 1, 0.5],
-      ["relocatedOrChanged", 1, 1],
+      ["accepted_support", 2, null],
+      ["took_steps", 1, 0.5],
+      ["relocated_or_changed", 1, 1],
     ]);
   });
 
@@ -506,13 +506,13 @@ describe("report.funnel's filters, on a fixture of its own", () => {
     });
     expect(table.rows.map((r) => [r.step, r.people, r.share])).toEqual([
       ["reached", "<5", null],
-      ["acceptedSupport", "<5", ".."],
-      ["tookSteps", "<5", ".."],
+      ["accepted_support", "<5", ".."],
+      ["took_steps", "<5", ".."],
       // a did both, one person: either count less the other would give that away.
-      ["relocatedOrChanged", "..", ".."],
+      ["relocated_or_changed", "..", ".."],
       ["relocated", "<5", ".."],
-      ["changedSituation", "<5", ".."],
-      ["leftCriminalContext", 0, ".."],
+      ["changed_situation", "<5", ".."],
+      ["left_criminal_context", 0, ".."],
     ]);
     const [logged] = await demo.db
       .select({ entityId: accessLog.entityId, detail: accessLog.detail })

@@ -14,6 +14,7 @@ export * from "./intervention";
 export * from "./referral";
 export * from "./consent";
 export * from "./outcome";
+export * from "./individual-milestone";
 export * from "./note";
 export * from "./task";
 export * from "./flag";

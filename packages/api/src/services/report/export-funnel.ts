@@ -30,12 +30,12 @@ function externalRows(funnel: ExitFunnel): FunnelTableRow[] {
   const people = new Map(funnel.rows.map((row) => [row.step, row.people]));
   const both =
     (people.get("relocated") ?? 0) +
-    (people.get("changedSituation") ?? 0) -
-    (people.get("relocatedOrChanged") ?? 0);
+    (people.get("changed_situation") ?? 0) -
+    (people.get("relocated_or_changed") ?? 0);
   const shown = new Map<FunnelStep, Shown>(
     funnel.rows.map((row) => [
       row.step,
-      row.step === "relocatedOrChanged" && both >= 1 && both <= 4
+      row.step === "relocated_or_changed" && both >= 1 && both <= 4
         ? WITHHELD
         : externalCount(row.people),
     ]),

@@ -402,10 +402,11 @@ export async function generate(
       say(`indexes: ${dropped.length} rebuilt in ${seconds(since).toFixed(1)} s`);
     });
 
-    // The exit funnel's table is derived by triggers, which the load ran without: built whole.
+    // The reports' tables are derived by triggers, which the load ran without: built whole.
     const rebuilt = performance.now();
     await sql`select rebuild_individual_milestones()`;
-    say(`individual milestones: rebuilt in ${seconds(rebuilt).toFixed(1)} s`);
+    await sql`select rebuild_incident_months()`;
+    say(`individual milestones and incident months: rebuilt in ${seconds(rebuilt).toFixed(1)} s`);
 
     // Vacuumed as well as analyzed: as autovacuum leaves a table a while after a bulk load,
     // with its visibility map set, so that an index-only scan reads the index alone. Right

@@ -6,7 +6,7 @@
  * internal table as the report, the external one with small counts hidden, each logged.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, desc, eq } from "@truce/db";
+import { and, desc, eq, sql } from "@truce/db";
 import {
   accessLog,
   incident,
@@ -95,6 +95,41 @@ describe("report.incidents on the demo data", () => {
     expect(quarters.total).toEqual(year.total);
     expect(months.total).toEqual(year.total);
   });
+});
+
+describe("report.incidents' whole months and the days at their ends", () => {
+  /** The incidents of a kind on the programme's days [from, to], counted straight from the table. */
+  async function counted(from: string, to: string, kind: "shooting" | "threat") {
+    const [row] = await demo.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from ${incident}
+      where ${incident.kind} = ${kind}
+        and ${incident.occurredAt} >= (${from}::date::timestamp at time zone 'Europe/Stockholm')
+        and ${incident.occurredAt} < ((${to}::date + 1)::timestamp at time zone 'Europe/Stockholm')`);
+    return row!.n;
+  }
+
+  it.each([
+    ["2018-03-15", "2019-02-10", "month"],
+    ["2017-06-30", "2020-01-01", "quarter"],
+    ["2016-12-31", "2020-05-19", "year"],
+    ["2019-02-03", "2019-02-20", "month"],
+    // Whole months with days after them: January to July from the months, August to the 17th.
+    ["2017-01-01", "2019-08-17", "year"],
+    ["2017-02-14", "2018-11-20", "quarter"],
+  ] as const)(
+    "counts %s to %s by %s as the incidents of each row's days",
+    async (from, to, granularity) => {
+      const caller = await manager();
+      for (const kind of ["shooting", "threat"] as const) {
+        const report = await caller.report.incidents({ from, to, granularity, kinds: [kind] });
+        const expected = await Promise.all(
+          report.periods.map((p) => counted(p.firstDay, p.lastDay, kind)),
+        );
+        expect(report.periods.map((p) => p.incidents)).toEqual(expected);
+        expect(report.total.incidents).toBe(await counted(from, to, kind));
+      }
+    },
+  );
 });
 
 describe("report.incidents' filters, on a fixture of its own", () => {

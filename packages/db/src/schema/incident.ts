@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { GROUP_INVOLVEMENTS, INCIDENT_KINDS, INCIDENT_PARTY_ROLES } from "../enum-values";
 import { auditColumns, auditIndexes } from "./columns";
 import { conflict } from "./conflict";
@@ -68,4 +79,24 @@ export const incidentParty = pgTable(
     index("incident_party_individual_id_idx").on(t.individualId),
     ...auditIndexes("incident_party", t),
   ],
+);
+
+/**
+ * The incidents of each kind in each month of the programme's calendar, with their dead and
+ * injured. Derived, never written by the app: a trigger (migration 0015) adds each incident's
+ * change to its month, and the app's role may only read it. The shootings report takes the
+ * whole months of a period from here and counts only the days at its ends in `incident`, so
+ * ten years are 120 rows, not 300,000 (docs/reports.md).
+ */
+export const incidentMonth = pgTable(
+  "incident_month",
+  {
+    /** The month's first day. */
+    month: date({ mode: "string" }).notNull(),
+    kind: incidentKind().notNull(),
+    incidents: integer().notNull(),
+    dead: integer().notNull(),
+    injured: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.month] })],
 );

@@ -1,7 +1,7 @@
 import { eq, sql, type SQL } from "@truce/db";
 import { INCIDENT_KINDS } from "@truce/db/enum-values";
-import { incident, platformSetting } from "@truce/db/schema";
-import { PROGRAMME_TIME_ZONE, programmeDayStart } from "../calendar";
+import { incident, incidentMonth, platformSetting } from "@truce/db/schema";
+import { programmeDayStart } from "../calendar";
 import type { ServiceContext } from "../context";
 import type { IncidentReportInput, ReportGranularity } from "./schemas";
 
@@ -68,11 +68,13 @@ export function periodCount({ from, to, granularity }: IncidentReportInput): num
  * Shootings and violence (DOMAIN.md, "Reports"): the incidents of each chosen kind per year,
  * quarter or month of the period, with their dead and injured, and each period's change from
  * the same days one period before. Every figure is counted by PostgreSQL in one statement:
- * each period and its previous days are a stretch of time (a whole period's previous days are
- * the period before it, so counted once), and each stretch × kind is counted by its own
- * lateral subquery, one range of `incident_kind_occurred_at_idx` (or, in a
- * district, `incident_district_kind_occurred_at_idx`) read from the index alone; the grouping
- * sets add up the periods, the kinds and the whole. A period with no incident is there with
+ * each period and its previous days are a stretch of days (a whole period's previous days are
+ * the period before it, so counted once). Each stretch × kind adds its whole months from
+ * `incident_month` (kept by a trigger, migration 0015) to the incidents of the days before and
+ * after them, each a range of `incident_kind_occurred_at_idx` read from the index alone; in a
+ * district, which the months do not keep, all its days are one range of
+ * `incident_district_kind_occurred_at_idx`. The grouping sets add up the periods, the kinds and
+ * the whole. A period with no incident is there with
  * its zeros. The periods are a `generate_series` of integers whose bounds are in the text, so
  * PostgreSQL knows how many there are: with a series of timestamps it guessed a thousand,
  * planned a hash join over the whole table, and JIT-compiled it (1 s at national scale).
@@ -86,7 +88,7 @@ export async function incidentReport(
 ): Promise<IncidentReport> {
   const { field, step } = CALENDAR[filters.granularity];
   const unit = sql.raw(`interval '${step}'`);
-  const zone = sql.raw(`'${PROGRAMME_TIME_ZONE}'`);
+  const useMonths = sql.raw(filters.district ? "false" : "true");
   const inDistrict: SQL = filters.district
     ? sql`and ${incident.district} = ${filters.district}`
     : sql``;
@@ -103,21 +105,31 @@ export async function incidentReport(
     ),
     win as (
       select period, first_day, last_day,
-        ${programmeDayStart(sql`first_day`)} as starts,
-        ${programmeDayStart(sql`(last_day + 1)`)} as ends,
-        ((first_day - ${unit})::date::timestamp at time zone ${zone}) as previous_starts,
-        (((last_day + 1) - ${unit})::date::timestamp at time zone ${zone}) as previous_ends
+        first_day as starts, last_day + 1 as ends,
+        (first_day - ${unit})::date as previous_starts,
+        ((last_day + 1) - ${unit})::date as previous_ends
       from span
     ),
-    -- Each stretch of time counted once: a whole period's previous days are the period before.
+    -- Each stretch of days [starts, ends) counted once: a whole period's previous days are the
+    -- period before it. Its whole months come from incident_month (unless in a district,
+    -- which that table does not keep), the days before and after them from the incidents.
     stretch as (
-      select starts, ends from win
-      union
-      select previous_starts, previous_ends from win
+      select starts, ends,
+        ${useMonths} and months_from < months_to as by_month, months_from, months_to
+      from (
+        select starts, ends,
+          case when extract(day from starts) = 1 then starts
+            else (date_trunc('month', starts) + interval '1 month')::date end as months_from,
+          date_trunc('month', ends)::date as months_to
+        from (select starts, ends from win union select previous_starts, previous_ends from win) d
+      ) m
     ),
     kinds as (select unnest(${sql.param(kinds)}::incident_kind[]) as kind),
     counted as (
-      select s.starts, s.ends, k.kind, c.incidents, c.dead, c.injured
+      select s.starts, s.ends, k.kind,
+        head.incidents + tail.incidents + coalesce(months.incidents, 0) as incidents,
+        head.dead + tail.dead + coalesce(months.dead, 0) as dead,
+        head.injured + tail.injured + coalesce(months.injured, 0) as injured
       from stretch s
       cross join kinds k
       cross join lateral (
@@ -126,9 +138,27 @@ export async function incidentReport(
           coalesce(sum(${incident.injured}), 0) as injured
         from ${incident}
         where ${incident.kind} = k.kind
-          and ${incident.occurredAt} >= s.starts and ${incident.occurredAt} < s.ends
+          and ${incident.occurredAt} >= ${programmeDayStart(sql`s.starts`)}
+          and ${incident.occurredAt} < ${programmeDayStart(sql`(case when s.by_month then s.months_from else s.ends end)`)}
           ${inDistrict}
-      ) as c
+      ) as head
+      cross join lateral (
+        select count(*) as incidents,
+          coalesce(sum(${incident.dead}), 0) as dead,
+          coalesce(sum(${incident.injured}), 0) as injured
+        from ${incident}
+        where s.by_month and ${incident.kind} = k.kind
+          and ${incident.occurredAt} >= ${programmeDayStart(sql`s.months_to`)}
+          and ${incident.occurredAt} < ${programmeDayStart(sql`s.ends`)}
+      ) as tail
+      cross join lateral (
+        select sum(${incidentMonth.incidents}) as incidents,
+          sum(${incidentMonth.dead}) as dead,
+          sum(${incidentMonth.injured}) as injured
+        from ${incidentMonth}
+        where s.by_month and ${incidentMonth.kind} = k.kind
+          and ${incidentMonth.month} >= s.months_from and ${incidentMonth.month} < s.months_to
+      ) as months
     )
     select w.period::text, w.first_day::text, w.last_day::text, now.kind,
       sum(now.incidents)::int as incidents,

@@ -251,6 +251,7 @@ async function main(): Promise<number> {
       ...(someNote ? [{ path: `/notes/${someNote}`, signedIn: true }] : []),
       { path: "/account/security", signedIn: true },
       { path: "/reports/incidents", signedIn: true, cookie: managerCookie },
+      { path: "/reports/funnel", signedIn: true, cookie: managerCookie },
     ];
     const weights: PageWeight[] = await measurePageWeights(base, pages, cookie);
 

@@ -183,6 +183,50 @@ test.describe("as a police manager", () => {
   });
 });
 
+test.describe("the exit funnel, as a police manager", () => {
+  test.use({ role: "police manager" });
+
+  test("[manager] reads the exit funnel of the published months, filters it by agency and downloads it", async ({
+    page,
+    expectAccessible,
+  }) => {
+    await page.goto(`${WEB}/reports`);
+    await page.getByRole("link", { name: "The exit funnel" }).click();
+    await expect(page.getByRole("heading", { name: "The exit funnel", level: 1 })).toBeVisible();
+    await page.getByLabel("Period", { exact: true }).selectOption("custom");
+    await page.getByLabel("First day").fill("2019-11-01");
+    await page.getByLabel("Last day").fill("2020-05-19");
+    const step = (name: string) =>
+      page
+        .getByRole("row", { name: new RegExp(`^${name}`) })
+        .getByRole("cell")
+        .allInnerTexts();
+    await expect(page.getByRole("row", { name: /^Took steps to leave 30/ })).toBeVisible();
+    expect(await step("Relocated or changed")).toEqual(["24", "80% of took steps to leave"]);
+    expect(await step("Relocated \\d")).toEqual(["12", "40% of took steps to leave"]);
+    expect(await step("Changed situation at home")).toEqual(["12", "40% of took steps to leave"]);
+    await expect(page.getByRole("img", { name: /The people at each step/ })).toBeVisible();
+    await expectAccessible();
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download CSV", exact: true }).click();
+    const rows = await csvRows(await download);
+    expect(rows).toContainEqual(["Period", "2019-11-01 – 2020-05-19"]);
+    expect(rows).toContainEqual([
+      "Took steps to leave",
+      "30",
+      "Accepted support",
+      expect.any(String),
+    ]);
+    expect(rows).toContainEqual(["Relocated", "12", "Took steps to leave", "0.4"]);
+
+    // The exit programme recorded the outcomes: with another agency, no one took those steps.
+    await page.getByLabel("Agency").selectOption({ label: "Malmvik Housing Company" });
+    await expect(page).toHaveURL((url) => url.searchParams.has("agency"));
+    await expect(page.getByRole("row", { name: /^Took steps to leave 0/ })).toBeVisible();
+  });
+});
+
 test.describe("in Swedish", () => {
   test.use({ role: "police manager" });
 
@@ -213,6 +257,10 @@ test.describe("on a phone", () => {
     await page.goto(`${WEB}/reports/incidents?from=2017-01-01&to=2020-05-19&by=year`);
     await expect(page.getByRole("row", { name: /^2019/ })).toBeVisible();
     await expect(page.getByRole("img", { name: /Incidents per period by kind/ })).toBeVisible();
+    expect(await page.evaluate(overflows)).toBe(false);
+    await expectAccessible();
+    await page.goto(`${WEB}/reports/funnel?from=2019-11-01&to=2020-05-19`);
+    await expect(page.getByRole("row", { name: /^Took steps to leave 30/ })).toBeVisible();
     expect(await page.evaluate(overflows)).toBe(false);
     await expectAccessible();
   });

@@ -355,12 +355,15 @@ const DEMO_SHOOTINGS = [65, 47, 34, 4];
 const reportRows = {
   "report.options": {
     refuse: managersOnly,
-    // Every district an incident was recorded in, the active agencies, the demo's start.
+    // Every district an incident was recorded in or a person lives in, the active agencies, the demo's start.
     allowed: async (result, { db }) => {
       const options = result as WebRouterOutputs["report"]["options"];
-      const districts = await db.selectDistinct({ district: incident.district }).from(incident);
+      const districts = [
+        ...(await db.selectDistinct({ district: incident.district }).from(incident)),
+        ...(await db.selectDistinct({ district: individual.district }).from(individual)),
+      ].map((row) => row.district);
       expect(options.districts).toEqual(
-        districts.map((row) => row.district).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        [...new Set(districts)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
       );
       const agencies = await db
         .select({ id: agency.id })

@@ -4,6 +4,7 @@ import {
   Bar,
   BarChart as RechartsBarChart,
   CartesianGrid,
+  LabelList,
   Legend,
   ReferenceLine,
   ResponsiveContainer,
@@ -101,6 +102,54 @@ export function BarChart({
               label={{ value: marker.label, position: "top", fill: "#0f172a" }}
             />
           ) : null}
+        </RechartsBarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export interface StepChartProps {
+  /** The steps in order, each with its label and its count. */
+  steps: ReadonlyArray<{ key: string; label: string; value: number }>;
+  formatNumber: (value: number) => string;
+  /** What the chart shows, for a screen reader: the table beside it carries the figures. */
+  label: string;
+}
+
+/**
+ * A funnel as horizontal bars (Recharts): a bar per step, from the top, each as long as its
+ * count, the count written at its end. One labelled image to a screen reader, as BarChart.
+ */
+export function StepChart({ steps, formatNumber, label }: StepChartProps) {
+  const height = 48 + steps.length * 44;
+  return (
+    <div role="img" aria-label={label} className="w-full text-xs" style={{ height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <RechartsBarChart
+          data={steps.map((s) => ({ ...s }))}
+          layout="vertical"
+          margin={{ top: 8, right: 48, bottom: 8, left: 8 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
+          <XAxis
+            type="number"
+            allowDecimals={false}
+            tickFormatter={(value: number) => formatNumber(value)}
+            tick={{ fill: "#334155" }}
+          />
+          <YAxis type="category" dataKey="label" width={150} tick={{ fill: "#334155" }} />
+          <Tooltip
+            formatter={(value) => (typeof value === "number" ? formatNumber(value) : value)}
+          />
+          <Bar dataKey="value" name={label} fill={CHART_COLOURS[0]} isAnimationActive={false}>
+            <LabelList
+              dataKey="value"
+              position="right"
+              fill="#0f172a"
+              formatter={(value: unknown) => (typeof value === "number" ? formatNumber(value) : "")}
+            />
+          </Bar>
         </RechartsBarChart>
       </ResponsiveContainer>
     </div>

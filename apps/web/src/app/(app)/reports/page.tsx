@@ -8,7 +8,10 @@ export async function generateMetadata() {
 }
 
 /** The reports there are, each with what it answers. */
-const REPORTS = [{ key: "incidents", href: "/reports/incidents" }] as const;
+const REPORTS = [
+  { key: "incidents", href: "/reports/incidents" },
+  { key: "funnel", href: "/reports/funnel" },
+] as const;
 
 export default async function ReportsPage() {
   const t = await getTranslations("reports");

@@ -13,7 +13,6 @@ import {
 } from "@truce/api/schemas/report";
 import { INCIDENT_KINDS } from "@truce/db/enum-values";
 import {
-  Button,
   EmptyState,
   ErrorState,
   Label,
@@ -28,6 +27,7 @@ import { downloadFile } from "@truce/ui/csv";
 import { today } from "~/components/today";
 import { useTRPC } from "~/trpc/react";
 import { PeriodFilter } from "../period-filter";
+import { DistrictFilter, PrintedFilters, ReportActions } from "../report-actions";
 import { usePeriodLabels } from "../period-labels";
 import { incidentsCsv } from "./incidents-csv";
 import {
@@ -131,28 +131,12 @@ export function IncidentsReport() {
             ))}
           </NativeSelect>
         </div>
-        <div className="grid content-start gap-1.5">
-          <Label htmlFor="incidents-district">{t("filters.district")}</Label>
-          <NativeSelect
-            id="incidents-district"
-            value={place.district ?? ""}
-            onChange={(event) => go({ ...place, district: event.target.value || undefined })}
-          >
-            <option value="">{t("filters.allDistricts")}</option>
-            {[
-              ...new Set([
-                ...(place.district ? [place.district] : []),
-                ...(options.data?.districts ?? []),
-              ]),
-            ]
-              .sort()
-              .map((district) => (
-                <option key={district} value={district}>
-                  {district}
-                </option>
-              ))}
-          </NativeSelect>
-        </div>
+        <DistrictFilter
+          id="incidents-district"
+          value={place.district}
+          districts={options.data?.districts ?? []}
+          onChange={(district) => go({ ...place, district })}
+        />
         <div className="sm:col-span-2 lg:col-span-4">
           <StatusToggles
             label={t("filters.kinds")}
@@ -179,40 +163,14 @@ export function IncidentsReport() {
         <LoadingState label={t("loading")} />
       ) : (
         <div className="space-y-6" aria-busy={query.isPlaceholderData || undefined}>
-          <div className="flex flex-wrap gap-2 print:hidden">
-            <Button
-              type="button"
-              onClick={() => exportAs("internal")}
-              disabled={exportMutation.isPending}
-            >
-              {t("export.internal")}
-            </Button>
-            <Button
-              type="button"
-              variant="outline"
-              onClick={() => exportAs("external")}
-              disabled={exportMutation.isPending}
-              aria-describedby="incidents-external-hint"
-            >
-              {t("export.external")}
-            </Button>
-            <Button type="button" variant="outline" onClick={() => window.print()}>
-              {t("print")}
-            </Button>
-            <p id="incidents-external-hint" className="w-full text-sm text-muted-foreground">
-              {t("export.externalHint")}
-            </p>
-            <p role="status" className="w-full text-sm">
-              {exportMutation.isPending
-                ? t("export.working")
-                : exportMutation.isError
-                  ? t("export.failed", { message: errorMessage(exportMutation.error) })
-                  : exported
-                    ? t("export.done", { fileName: exported })
-                    : null}
-            </p>
-          </div>
-          <PrintedFilters report={report} />
+          <ReportActions
+            idPrefix="incidents"
+            onExport={exportAs}
+            pending={exportMutation.isPending}
+            error={exportMutation.error}
+            exported={exported}
+          />
+          <IncidentsPrinted report={report} />
           <IncidentsFigures report={report} />
         </div>
       )}
@@ -220,28 +178,22 @@ export function IncidentsReport() {
   );
 }
 
-/** What a printed page says it shows: the report's filters and the day it was printed. */
-function PrintedFilters({ report }: { report: Report }) {
+/** The filters a printed report names. */
+function IncidentsPrinted({ report }: { report: Report }) {
   const t = useTranslations("reports");
   const tEnum = useTranslations("enums.incidentKind");
-  const format = useFormatter();
   const labels = usePeriodLabels();
   const { filters } = report;
   return (
-    <dl className="hidden gap-x-4 text-sm print:grid print:grid-cols-[auto_1fr]">
-      <dt className="font-medium">{t("csv.period")}</dt>
-      <dd>{labels.range(filters.from, filters.to)}</dd>
-      <dt className="font-medium">{t("csv.rowsBy")}</dt>
-      <dd>{t(`filters.granularity.${filters.granularity}`)}</dd>
-      <dt className="font-medium">{t("csv.district")}</dt>
-      <dd>{filters.district ?? t("filters.allDistricts")}</dd>
-      <dt className="font-medium">{t("csv.kinds")}</dt>
-      <dd>{filters.kinds.map((kind) => tEnum(kind)).join(", ")}</dd>
-      <dt className="font-medium">{t("csv.agency")}</dt>
-      <dd>{t("csv.agencyNone")}</dd>
-      <dt className="font-medium">{t("csv.exportedAt")}</dt>
-      <dd>{t("printed", { date: format.dateTime(new Date(), { dateStyle: "long" }) })}</dd>
-    </dl>
+    <PrintedFilters
+      rows={[
+        [t("csv.period"), labels.range(filters.from, filters.to)],
+        [t("csv.rowsBy"), t(`filters.granularity.${filters.granularity}`)],
+        [t("csv.district"), filters.district ?? t("filters.allDistricts")],
+        [t("csv.kinds"), filters.kinds.map((kind) => tEnum(kind)).join(", ")],
+        [t("csv.agency"), t("csv.agencyNone")],
+      ]}
+    />
   );
 }
 

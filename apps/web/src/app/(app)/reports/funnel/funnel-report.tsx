@@ -1,0 +1,257 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import type { WebRouterOutputs } from "@truce/api";
+import { exitFunnelInput, type ReportAudience } from "@truce/api/schemas/report";
+import {
+  EmptyState,
+  ErrorState,
+  Label,
+  LoadingState,
+  NativeSelect,
+  useErrorMessage,
+  useTranslateMessage,
+} from "@truce/ui";
+import { StepChart } from "@truce/ui/bar-chart";
+import { downloadFile } from "@truce/ui/csv";
+import { today } from "~/components/today";
+import { useTRPC } from "~/trpc/react";
+import { PeriodFilter } from "../period-filter";
+import { usePeriodLabels } from "../period-labels";
+import { DistrictFilter, PrintedFilters, ReportActions } from "../report-actions";
+import { funnelCsv } from "./funnel-csv";
+import { funnelHref, funnelInput, readFunnelPlace, type FunnelPlace } from "./report-place";
+
+type Funnel = WebRouterOutputs["report"]["funnel"];
+
+/** The exit funnel below its header: the filters in the address, the chart, the table. */
+export function FunnelReport() {
+  const t = useTranslations("reports");
+  const format = useFormatter();
+  const errorMessage = useErrorMessage();
+  const translate = useTranslateMessage();
+  const trpc = useTRPC();
+  const pathname = usePathname();
+  const fromAddress = readFunnelPlace(Object.fromEntries(useSearchParams()));
+  const addressKey = funnelHref(pathname, fromAddress);
+  const [chosen, setChosen] = useState<{ from: string; place: FunnelPlace } | null>(null);
+  const place = chosen && chosen.from === addressKey ? chosen.place : fromAddress;
+  const go = (next: FunnelPlace) => {
+    setChosen({ from: addressKey, place: next });
+    window.history.replaceState(null, "", funnelHref(pathname, next));
+  };
+
+  const options = useQuery(trpc.report.options.queryOptions(undefined, { staleTime: 10 * 60_000 }));
+  const context = { today: today(), programmeStartedOn: options.data?.programmeStartedOn ?? null };
+  const input = funnelInput(place, context);
+  const checked = exitFunnelInput.safeParse(input);
+  const query = useQuery(
+    trpc.report.funnel.queryOptions(input, {
+      enabled: options.isSuccess && checked.success,
+      placeholderData: keepPreviousData,
+    }),
+  );
+  const agencyName = (id: string | undefined) =>
+    id ? (options.data?.agencies.find((a) => a.id === id)?.name ?? null) : null;
+
+  const [exported, setExported] = useState<string | null>(null);
+  const exportMutation = useMutation(trpc.report.exportFunnel.mutationOptions());
+  const exportAs = (audience: ReportAudience) => {
+    setExported(null);
+    exportMutation.mutate(
+      { ...input, audience },
+      {
+        onSuccess: (table) => {
+          const { fileName, text } = funnelCsv(table, {
+            t,
+            agencyName: agencyName(table.filters.agencyId),
+            formatDateTime: (at) =>
+              format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }),
+          });
+          downloadFile(fileName, text);
+          setExported(fileName);
+        },
+      },
+    );
+  };
+  const fieldError = (field: "from" | "to") => {
+    if (checked.success) return undefined;
+    const issue = checked.error.issues.find((i) => i.path[0] === field);
+    return issue ? translate(issue.message) : undefined;
+  };
+  const funnel = query.data;
+
+  return (
+    <div className="space-y-6">
+      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4 print:hidden">
+        <legend className="sr-only">{t("filters.legend")}</legend>
+        <PeriodFilter
+          idPrefix="funnel"
+          choice={place.period}
+          days={input}
+          context={context}
+          fromError={fieldError("from")}
+          toError={fieldError("to")}
+          onChange={(period) => go({ ...place, period })}
+        />
+        <div className="grid content-start gap-1.5">
+          <Label htmlFor="funnel-agency">{t("filters.agency")}</Label>
+          <NativeSelect
+            id="funnel-agency"
+            value={place.agencyId ?? ""}
+            onChange={(event) => go({ ...place, agencyId: event.target.value || undefined })}
+            aria-describedby="funnel-agency-hint"
+          >
+            <option value="">{t("filters.allAgencies")}</option>
+            {(options.data?.agencies ?? []).map((agency) => (
+              <option key={agency.id} value={agency.id}>
+                {agency.name}
+              </option>
+            ))}
+          </NativeSelect>
+          <p id="funnel-agency-hint" className="text-xs text-muted-foreground">
+            {t("funnel.agencyHint")}
+          </p>
+        </div>
+        <DistrictFilter
+          id="funnel-district"
+          value={place.district}
+          districts={options.data?.districts ?? []}
+          onChange={(district) => go({ ...place, district })}
+        />
+      </fieldset>
+
+      {!checked.success ? null : query.isError || options.isError ? (
+        <ErrorState
+          title={t("error")}
+          description={errorMessage((query.error ?? options.error)!)}
+          onRetry={() => void (options.isError ? options.refetch() : query.refetch())}
+          retryLabel={t("retry")}
+        />
+      ) : !funnel ? (
+        <LoadingState label={t("loading")} />
+      ) : (
+        <div className="space-y-6" aria-busy={query.isPlaceholderData || undefined}>
+          <ReportActions
+            idPrefix="funnel"
+            onExport={exportAs}
+            pending={exportMutation.isPending}
+            error={exportMutation.error}
+            exported={exported}
+          />
+          <FunnelPrinted funnel={funnel} agency={agencyName(funnel.filters.agencyId)} />
+          <FunnelFigures funnel={funnel} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FunnelPrinted({ funnel, agency }: { funnel: Funnel; agency: string | null }) {
+  const t = useTranslations("reports");
+  const labels = usePeriodLabels();
+  const { filters } = funnel;
+  return (
+    <PrintedFilters
+      rows={[
+        [t("csv.period"), labels.range(filters.from, filters.to)],
+        [t("csv.district"), filters.district ?? t("filters.allDistricts")],
+        [t("csv.agency"), agency ?? t("filters.allAgencies")],
+      ]}
+    />
+  );
+}
+
+/** The summary, the chart and the table of one funnel. */
+function FunnelFigures({ funnel }: { funnel: Funnel }) {
+  const t = useTranslations("reports");
+  const format = useFormatter();
+  const labels = usePeriodLabels();
+  const { filters, rows } = funnel;
+  const number = (value: number) => format.number(value);
+  const step = (key: string) => t(`funnel.steps.${key}`);
+  const reached = rows[0]?.people ?? 0;
+  const empty = rows.every((row) => row.people === 0);
+
+  return (
+    <>
+      <p className="text-sm">
+        {t("funnel.summary", {
+          reached,
+          from: labels.day(filters.from),
+          to: labels.day(filters.to),
+        })}
+      </p>
+      {empty ? (
+        <EmptyState title={t("funnel.empty")} />
+      ) : (
+        <div className="print:break-inside-avoid print:[&_svg]:h-auto print:[&_svg]:max-w-full">
+          <StepChart
+            label={t("funnel.chartLabel")}
+            steps={rows.map((row) => ({ key: row.step, label: step(row.step), value: row.people }))}
+            formatNumber={number}
+          />
+        </div>
+      )}
+      <div
+        role="region"
+        aria-labelledby="funnel-table-caption"
+        tabIndex={0}
+        className="overflow-x-auto rounded-md border focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none print:overflow-visible print:border-0"
+      >
+        <table className="w-full text-sm">
+          <caption id="funnel-table-caption" className="sr-only">
+            {t("funnel.tableCaption")}
+          </caption>
+          <thead className="bg-muted/50 text-left">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t("funnel.step")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {t("funnel.people")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {t("funnel.share")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.step} className="border-t">
+                <th
+                  scope="row"
+                  className={`px-3 py-2 text-left font-medium ${
+                    row.step === "relocated" || row.step === "changed_situation" ? "pl-8" : ""
+                  }`}
+                >
+                  {step(row.step)}
+                </th>
+                <td className="px-3 py-2 text-right tabular-nums">{number(row.people)}</td>
+                <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
+                  {row.of === null ? (
+                    "–"
+                  ) : row.share === null ? (
+                    <span className="text-muted-foreground">{t("funnel.noShare")}</span>
+                  ) : (
+                    t("funnel.shareOf", {
+                      share: format.number(row.share, {
+                        style: "percent",
+                        maximumFractionDigits: 0,
+                      }),
+                      step: step(row.of).toLowerCase(),
+                    })
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="text-sm text-muted-foreground">{t("funnel.firstTime")}</p>
+    </>
+  );
+}

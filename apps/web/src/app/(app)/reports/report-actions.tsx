@@ -1,0 +1,110 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import type { ReportAudience } from "@truce/api/schemas/report";
+import { Button, Label, NativeSelect, useErrorMessage, type ServerError } from "@truce/ui";
+
+/**
+ * A report's exports and print: a CSV file for the programme, one for sharing outside it
+ * (small counts hidden by the server), and the print layout; what became of the last export
+ * is said in a live region. Every report shows these the same way.
+ */
+export function ReportActions({
+  idPrefix,
+  onExport,
+  pending,
+  error,
+  exported,
+}: {
+  idPrefix: string;
+  onExport: (audience: ReportAudience) => void;
+  pending: boolean;
+  error: ServerError | null;
+  /** The name of the file last downloaded. */
+  exported: string | null;
+}) {
+  const t = useTranslations("reports");
+  const errorMessage = useErrorMessage();
+  const hint = `${idPrefix}-external-hint`;
+  return (
+    <div className="flex flex-wrap gap-2 print:hidden">
+      <Button type="button" onClick={() => onExport("internal")} disabled={pending}>
+        {t("export.internal")}
+      </Button>
+      <Button
+        type="button"
+        variant="outline"
+        onClick={() => onExport("external")}
+        disabled={pending}
+        aria-describedby={hint}
+      >
+        {t("export.external")}
+      </Button>
+      <Button type="button" variant="outline" onClick={() => window.print()}>
+        {t("print")}
+      </Button>
+      <p id={hint} className="w-full text-sm text-muted-foreground">
+        {t("export.externalHint")}
+      </p>
+      <p role="status" className="w-full text-sm">
+        {pending
+          ? t("export.working")
+          : error
+            ? t("export.failed", { message: errorMessage(error) })
+            : exported
+              ? t("export.done", { fileName: exported })
+              : null}
+      </p>
+    </div>
+  );
+}
+
+/** What a printed page says it shows: the report's filters, and the day it was printed. */
+export function PrintedFilters({ rows }: { rows: ReadonlyArray<readonly [string, string]> }) {
+  const t = useTranslations("reports");
+  const format = useFormatter();
+  return (
+    <dl className="hidden gap-x-4 text-sm print:grid print:grid-cols-[auto_1fr]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-medium">{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+      <dt className="font-medium">{t("csv.exportedAt")}</dt>
+      <dd>{t("printed", { date: format.dateTime(new Date(), { dateStyle: "long" }) })}</dd>
+    </dl>
+  );
+}
+
+/** A report's district filter: every district offered, the chosen one kept while they load. */
+export function DistrictFilter({
+  id,
+  value,
+  districts,
+  onChange,
+}: {
+  id: string;
+  value: string | undefined;
+  districts: readonly string[];
+  onChange: (district: string | undefined) => void;
+}) {
+  const t = useTranslations("reports.filters");
+  return (
+    <div className="grid content-start gap-1.5">
+      <Label htmlFor={id}>{t("district")}</Label>
+      <NativeSelect
+        id={id}
+        value={value ?? ""}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
+        <option value="">{t("allDistricts")}</option>
+        {[...new Set([...(value ? [value] : []), ...districts])].sort().map((district) => (
+          <option key={district} value={district}>
+            {district}
+          </option>
+        ))}
+      </NativeSelect>
+    </div>
+  );
+}

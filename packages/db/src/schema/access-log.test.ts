@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createDb, type Db } from "../client";
 import { runMigrations } from "../migrate";
+import { refusal } from "../testing/refusal";
 import { startPgServer, type PgServer } from "../testing/pg-server";
 import { accessLog, accessLogChainHead } from "./access-log";
 
@@ -27,16 +28,6 @@ afterAll(async () => {
   await ownerDb?.close();
   await server?.stop();
 });
-
-/** The PostgreSQL error behind Drizzle's wrapper. */
-async function refusal(query: Promise<unknown>): Promise<string> {
-  const error = (await query.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { cause?: { message?: string }; message?: string } | null;
-  if (!error) throw new Error("the database accepted the statement");
-  return error.cause?.message ?? error.message ?? "";
-}
 
 describe("the access log, to the apps' role", () => {
   it("accepts new rows", async () => {

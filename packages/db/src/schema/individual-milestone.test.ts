@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { createTestIndividual, startDemoDatabase, type DemoDatabase } from "../testing";
+import { createTestIndividual, refusal, startDemoDatabase, type DemoDatabase } from "../testing";
 import { individual } from "./individual";
 import { individualMilestone } from "./individual-milestone";
 import { intervention, interventionParticipant } from "./intervention";
@@ -45,16 +45,6 @@ async function milestonesOf(id: string) {
 
 const byStepAndAgency = (a: readonly string[], b: readonly string[]) =>
   `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`);
-
-/** The error a statement was refused with (Drizzle's wraps the server's as its cause). */
-async function refusal(query: Promise<unknown>): Promise<string> {
-  const error = (await query.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { cause?: { message?: string }; message?: string } | null;
-  if (!error) throw new Error("the database accepted the statement");
-  return error.cause?.message ?? error.message ?? "";
-}
 
 describe("individual_milestone", () => {
   it("holds what its source says for the whole demo, seeded through the triggers", async () => {

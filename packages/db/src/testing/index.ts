@@ -16,3 +16,4 @@ export {
   type TestUser,
   type TestUserOptions,
 } from "./factories";
+export { refusal } from "./refusal";

@@ -406,7 +406,10 @@ export async function generate(
     const rebuilt = performance.now();
     await sql`select rebuild_individual_milestones()`;
     await sql`select rebuild_incident_months()`;
-    say(`individual milestones and incident months: rebuilt in ${seconds(rebuilt).toFixed(1)} s`);
+    await sql`select rebuild_intervention_months()`;
+    say(
+      `individual milestones, incident and intervention months: rebuilt in ${seconds(rebuilt).toFixed(1)} s`,
+    );
 
     // Vacuumed as well as analyzed: as autovacuum leaves a table a while after a bulk load,
     // with its visibility map set, so that an index-only scan reads the index alone. Right

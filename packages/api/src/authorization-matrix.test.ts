@@ -432,6 +432,33 @@ const reportRows = {
       expect(logged).toMatchObject({ entityType: "report", entityId: "exitFunnel" });
     },
   },
+  "report.activity": {
+    refuse: managersOnly,
+    allowed: (result) => {
+      const report = result as WebRouterOutputs["report"]["activity"];
+      expect(report.total.trials).toBe(12);
+      expect(report.periods.map((p) => p.period)).toEqual([
+        "2020-03-01",
+        "2020-04-01",
+        "2020-05-01",
+      ]);
+    },
+  },
+  "report.exportActivity": {
+    refuse: managersOnly,
+    allowed: async (result, call) => {
+      const { actor, db } = signedIn(call);
+      const table = result as WebRouterOutputs["report"]["exportActivity"];
+      expect(table.total.trials).toBe(12);
+      const [logged] = await db
+        .select()
+        .from(accessLog)
+        .where(and(eq(accessLog.userId, actor.userId), eq(accessLog.action, "export")))
+        .orderBy(desc(accessLog.id))
+        .limit(1);
+      expect(logged).toMatchObject({ entityType: "report", entityId: "activity" });
+    },
+  },
 } satisfies Record<string, Row>;
 
 const interventionRows = {

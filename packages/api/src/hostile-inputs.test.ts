@@ -29,6 +29,8 @@ const CALLER_OF: Record<string, string> = {
   "report.exportIncidents": "police.manager@truce.example",
   "report.funnel": "police.manager@truce.example",
   "report.exportFunnel": "police.manager@truce.example",
+  "report.activity": "police.manager@truce.example",
+  "report.exportActivity": "police.manager@truce.example",
 };
 
 /** tRPC codes that mean "the request was refused" (4xx): anything else but an answer fails. */

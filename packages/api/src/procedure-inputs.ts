@@ -306,6 +306,9 @@ export const PROCEDURE_INPUTS: Record<
   // The months of the published figures: 30 took steps to leave, 12 moved, 12 changed home.
   "report.funnel": () => ({ from: "2019-11-01", to: "2020-05-19" }),
   "report.exportFunnel": () => ({ from: "2019-11-01", to: "2020-05-19", audience: "internal" }),
+  // Spring 2020: the programme's 12 trials started or held.
+  "report.activity": () => ({ from: "2020-03-01", to: "2020-05-31" }),
+  "report.exportActivity": () => ({ from: "2020-03-01", to: "2020-05-31", audience: "internal" }),
   "network.graph": () => ({}),
   "network.areas": () => undefined,
   // Every conflict on one page: the fixtures' and those the create row records.

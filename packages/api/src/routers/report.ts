@@ -1,10 +1,14 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { activityReport } from "../services/report/activity";
+import { exportActivityReport } from "../services/report/export-activity";
 import { exportExitFunnel } from "../services/report/export-funnel";
 import { exportIncidentReport } from "../services/report/export-incidents";
 import { exitFunnel } from "../services/report/funnel";
 import { incidentReport } from "../services/report/incidents";
 import { reportOptions } from "../services/report/options";
 import {
+  activityReportExportInput,
+  activityReportInput,
   exitFunnelExportInput,
   exitFunnelInput,
   incidentReportExportInput,
@@ -36,4 +40,12 @@ export const reportRouter = {
   exportFunnel: authorizedProcedure("report.export")
     .input(exitFunnelExportInput)
     .mutation(({ ctx, input }) => exportExitFunnel(ctx, input)),
+  /** Activity: interventions done per period by kind and lead agency, call-ins, enforcement. */
+  activity: authorizedProcedure("report.read")
+    .input(activityReportInput)
+    .query(({ ctx, input }) => activityReport(ctx, input)),
+  /** The activity report's tables for a CSV file, internal or external, logged as an export. */
+  exportActivity: authorizedProcedure("report.export")
+    .input(activityReportExportInput)
+    .mutation(({ ctx, input }) => exportActivityReport(ctx, input)),
 } satisfies TRPCRouterRecord;

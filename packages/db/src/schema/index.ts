@@ -15,6 +15,7 @@ export * from "./referral";
 export * from "./consent";
 export * from "./outcome";
 export * from "./individual-milestone";
+export * from "./intervention-month";
 export * from "./note";
 export * from "./task";
 export * from "./flag";

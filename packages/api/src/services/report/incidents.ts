@@ -1,9 +1,10 @@
-import { eq, sql, type SQL } from "@truce/db";
+import { sql, type SQL } from "@truce/db";
 import { INCIDENT_KINDS } from "@truce/db/enum-values";
-import { incident, incidentMonth, platformSetting } from "@truce/db/schema";
+import { incident, incidentMonth } from "@truce/db/schema";
 import { programmeDayStart } from "../calendar";
 import type { ServiceContext } from "../context";
-import type { IncidentReportInput, ReportGranularity } from "./schemas";
+import { periodSpans, periodStep, programmeStart, wholeMonths } from "./periods";
+import type { IncidentReportInput } from "./schemas";
 
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
@@ -38,13 +39,6 @@ export interface IncidentReport {
   total: Pick<IncidentPeriod, "byKind" | "incidents" | "dead" | "injured">;
 }
 
-/** Each cut of the calendar as PostgreSQL writes it: date_trunc's field and the step. */
-const CALENDAR: Record<ReportGranularity, { field: string; step: string }> = {
-  year: { field: "year", step: "1 year" },
-  quarter: { field: "quarter", step: "3 months" },
-  month: { field: "month", step: "1 month" },
-};
-
 type Row = {
   period: string | null;
   first_day: string | null;
@@ -57,13 +51,6 @@ type Row = {
   injured: number;
 };
 
-/** How many rows of its granularity a period has ("2019-07-01" to "2020-06-30" by year: 2). */
-export function periodCount({ from, to, granularity }: IncidentReportInput): number {
-  const months = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
-  const size = granularity === "year" ? 12 : granularity === "quarter" ? 3 : 1;
-  return Math.floor(months(to) / size) - Math.floor(months(from) / size) + 1;
-}
-
 /**
  * Shootings and violence (DOMAIN.md, "Reports"): the incidents of each chosen kind per year,
  * quarter or month of the period, with their dead and injured, and each period's change from
@@ -74,10 +61,7 @@ export function periodCount({ from, to, granularity }: IncidentReportInput): num
  * after them, each a range of `incident_kind_occurred_at_idx` read from the index alone; in a
  * district, which the months do not keep, all its days are one range of
  * `incident_district_kind_occurred_at_idx`. The grouping sets add up the periods, the kinds and
- * the whole. A period with no incident is there with
- * its zeros. The periods are a `generate_series` of integers whose bounds are in the text, so
- * PostgreSQL knows how many there are: with a series of timestamps it guessed a thousand,
- * planned a hash join over the whole table, and JIT-compiled it (1 s at national scale).
+ * the whole. A period with no incident is there with its zeros (the periods: `periodSpans`).
  *
  * Incidents are the city's, not one agency's (DOMAIN.md: they are the register's shared
  * core), so this report has no agency filter; see docs/reports.md.
@@ -86,23 +70,14 @@ export async function incidentReport(
   { db }: ServiceContext,
   filters: IncidentReportInput,
 ): Promise<IncidentReport> {
-  const { field, step } = CALENDAR[filters.granularity];
-  const unit = sql.raw(`interval '${step}'`);
+  const unit = periodStep(filters.granularity);
   const useMonths = sql.raw(filters.district ? "false" : "true");
   const inDistrict: SQL = filters.district
     ? sql`and ${incident.district} = ${filters.district}`
     : sql``;
   const kinds = INCIDENT_KINDS.filter((kind) => filters.kinds.includes(kind));
   const rows = await db.execute<Row>(sql`
-    with span as (
-      select b::date as period,
-        greatest(b::date, ${filters.from}::date) as first_day,
-        least((b + ${unit})::date - 1, ${filters.to}::date) as last_day
-      from generate_series(0, ${sql.raw(String(periodCount(filters) - 1))}) as i,
-        lateral (
-          select date_trunc(${sql.raw(`'${field}'`)}, ${filters.from}::date::timestamp) + i * ${unit} as b
-        ) as start
-    ),
+    with span as (${periodSpans(filters)}),
     win as (
       select period, first_day, last_day,
         first_day as starts, last_day + 1 as ends,
@@ -117,10 +92,7 @@ export async function incidentReport(
       select starts, ends,
         ${useMonths} and months_from < months_to as by_month, months_from, months_to
       from (
-        select starts, ends,
-          case when extract(day from starts) = 1 then starts
-            else (date_trunc('month', starts) + interval '1 month')::date end as months_from,
-          date_trunc('month', ends)::date as months_to
+        select starts, ends, ${wholeMonths(sql`starts`, sql`ends`)}
         from (select starts, ends from win union select previous_starts, previous_ends from win) d
       ) m
     ),
@@ -173,10 +145,6 @@ export async function incidentReport(
     group by grouping sets ((w.period, w.first_day, w.last_day, now.kind),
       (w.period, w.first_day, w.last_day), (now.kind), ())
     order by w.period nulls last`);
-  const [setting] = await db
-    .select({ startedOn: platformSetting.programmeStartedOn })
-    .from(platformSetting)
-    .where(eq(platformSetting.id, 1));
 
   const zeros = () =>
     Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<IncidentKind, number>;
@@ -220,7 +188,7 @@ export async function incidentReport(
   }
   return {
     filters: { ...filters, kinds },
-    programmeStartedOn: setting?.startedOn ?? null,
+    programmeStartedOn: await programmeStart({ db }),
     periods: [...periods.values()],
     total,
   };

@@ -63,6 +63,11 @@ function periodRules<S extends z.ZodType<{ from: string; to: string }>>(schema: 
     });
 }
 
+/** An export's input: a report's own filters, and who the file is for. */
+function withAudience<S extends z.ZodRawShape>(fields: z.ZodObject<S>) {
+  return fields.extend({ audience: z.enum(REPORT_AUDIENCES, "validation.report.audience") });
+}
+
 const incidentReportFields = reportFilters.extend({
   granularity: z.enum(REPORT_GRANULARITIES, "validation.report.granularity").default("year"),
   /** The kinds of incident counted, each a column; every kind unless asked otherwise. */
@@ -82,11 +87,7 @@ export type IncidentReportInput = z.infer<typeof incidentReportInput>;
 export const incidentReportShape = incidentReportFields.shape;
 
 /** An export of the incidents report: the same filters, and who the file is for. */
-export const incidentReportExportInput = periodRules(
-  incidentReportFields.extend({
-    audience: z.enum(REPORT_AUDIENCES, "validation.report.audience"),
-  }),
-);
+export const incidentReportExportInput = periodRules(withAudience(incidentReportFields));
 export type IncidentReportExportInput = z.infer<typeof incidentReportExportInput>;
 
 const agencyFilter = recordId.optional();
@@ -102,9 +103,20 @@ export type ExitFunnelInput = z.infer<typeof exitFunnelInput>;
 export const exitFunnelShape = exitFunnelFields.shape;
 
 /** An export of the exit funnel: the same filters, and who the file is for. */
-export const exitFunnelExportInput = periodRules(
-  exitFunnelFields.extend({
-    audience: z.enum(REPORT_AUDIENCES, "validation.report.audience"),
-  }),
-);
+export const exitFunnelExportInput = periodRules(withAudience(exitFunnelFields));
 export type ExitFunnelExportInput = z.infer<typeof exitFunnelExportInput>;
+
+const activityReportFields = reportFilters.extend({
+  granularity: z.enum(REPORT_GRANULARITIES, "validation.report.granularity").default("month"),
+  /** The interventions' lead agency. */
+  agencyId: agencyFilter,
+});
+
+/** Activity: the interventions done per period by kind and lead agency, call-ins, enforcement. */
+export const activityReportInput = periodRules(activityReportFields);
+export type ActivityReportInput = z.infer<typeof activityReportInput>;
+export const activityReportShape = activityReportFields.shape;
+
+/** An export of the activity report: the same filters, and who the file is for. */
+export const activityReportExportInput = periodRules(withAudience(activityReportFields));
+export type ActivityReportExportInput = z.infer<typeof activityReportExportInput>;

@@ -252,6 +252,7 @@ async function main(): Promise<number> {
       { path: "/account/security", signedIn: true },
       { path: "/reports/incidents", signedIn: true, cookie: managerCookie },
       { path: "/reports/funnel", signedIn: true, cookie: managerCookie },
+      { path: "/reports/activity", signedIn: true, cookie: managerCookie },
     ];
     const weights: PageWeight[] = await measurePageWeights(base, pages, cookie);
 

@@ -351,6 +351,23 @@ export const READS: BenchRead[] = [
     (c, i) => c.report.funnel(i),
     "manager",
   ),
+  // The activity report as a manager opens it: ten years by month (the whole months from
+  // intervention_month, the days at the ends of its months from intervention_activity).
+  trpcRead(
+    "activity report",
+    "report.activity",
+    () => ({ ...tenYears(), granularity: "month" as const }),
+    (c, i) => c.report.activity(i),
+    "manager",
+  ),
+  // The same in the busiest district, by quarter.
+  trpcRead(
+    "activity report, a district by quarter",
+    "report.activity",
+    (s) => ({ ...tenYears(), granularity: "quarter" as const, district: s.reportDistrict }),
+    (c, i) => c.report.activity(i),
+    "manager",
+  ),
   // The filters' choices the report page reads first: districts, agencies, the start date.
   trpcRead(
     "reports' options",

@@ -459,6 +459,29 @@ const reportRows = {
       expect(logged).toMatchObject({ entityType: "report", entityId: "activity" });
     },
   },
+  "report.conflicts": {
+    refuse: managersOnly,
+    allowed: (result) => {
+      const report = result as WebRouterOutputs["report"]["conflicts"];
+      expect(report.periods.length).toBeGreaterThan(1);
+      expect(report.people.people).toBeGreaterThan(0);
+    },
+  },
+  "report.exportConflicts": {
+    refuse: managersOnly,
+    allowed: async (result, call) => {
+      const { actor, db } = signedIn(call);
+      const table = result as WebRouterOutputs["report"]["exportConflicts"];
+      expect(table.audience).toBe("external");
+      const [logged] = await db
+        .select()
+        .from(accessLog)
+        .where(and(eq(accessLog.userId, actor.userId), eq(accessLog.action, "export")))
+        .orderBy(desc(accessLog.id))
+        .limit(1);
+      expect(logged).toMatchObject({ entityType: "report", entityId: "conflictsAndPeople" });
+    },
+  },
 } satisfies Record<string, Row>;
 
 const interventionRows = {

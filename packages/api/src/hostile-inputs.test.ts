@@ -31,6 +31,8 @@ const CALLER_OF: Record<string, string> = {
   "report.exportFunnel": "police.manager@truce.example",
   "report.activity": "police.manager@truce.example",
   "report.exportActivity": "police.manager@truce.example",
+  "report.conflicts": "police.manager@truce.example",
+  "report.exportConflicts": "police.manager@truce.example",
 };
 
 /** tRPC codes that mean "the request was refused" (4xx): anything else but an answer fails. */

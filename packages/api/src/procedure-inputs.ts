@@ -309,6 +309,8 @@ export const PROCEDURE_INPUTS: Record<
   // Spring 2020: the programme's 12 trials started or held.
   "report.activity": () => ({ from: "2020-03-01", to: "2020-05-31" }),
   "report.exportActivity": () => ({ from: "2020-03-01", to: "2020-05-31", audience: "internal" }),
+  "report.conflicts": () => ({ from: "2019-01-01", to: "2020-05-19" }),
+  "report.exportConflicts": () => ({ from: "2019-01-01", to: "2020-05-19", audience: "external" }),
   "network.graph": () => ({}),
   "network.areas": () => undefined,
   // Every conflict on one page: the fixtures' and those the create row records.

@@ -29,6 +29,24 @@ describe("csvText", () => {
     ]);
   });
 
+  it("writes a report's further tables each after an empty line", () => {
+    const two = csvText({
+      about: [["Report", "Activity"]],
+      header: ["Period", "Call-ins"],
+      rows: [["2020", 3]],
+      more: [{ header: ["Agency", "Call-ins"], rows: [["Police", 3]] }],
+    });
+    const [, first, second] = two.slice(1).trimEnd().split("\r\n\r\n");
+    expect(Papa.parse(first!).data).toEqual([
+      ["Period", "Call-ins"],
+      ["2020", "3"],
+    ]);
+    expect(Papa.parse(second!).data).toEqual([
+      ["Agency", "Call-ins"],
+      ["Police", "3"],
+    ]);
+  });
+
   it("defuses text a spreadsheet would run as a formula, but not a negative number", () => {
     expect(text).toContain("-13");
     expect(text).not.toContain(",=HYPERLINK");

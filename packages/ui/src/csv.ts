@@ -6,21 +6,26 @@ export interface CsvTable {
   about: ReadonlyArray<readonly [string, string]>;
   header: readonly string[];
   rows: ReadonlyArray<ReadonlyArray<string | number>>;
+  /** Further tables of the same report, each after an empty line (a report's second table). */
+  more?: ReadonlyArray<{ header: readonly string[]; rows: CsvTable["rows"] }>;
 }
 
 /**
- * The text of a CSV file (RFC 4180, CRLF): the `about` lines, an empty line, then the table.
+ * The text of a CSV file (RFC 4180, CRLF): the `about` lines, an empty line, then the table
+ * (and each further one after an empty line).
  * It starts with a byte order mark, so a spreadsheet reads å, ä and ö as they are; text that
  * a spreadsheet would run as a formula (starting with =, +, -, @) is written with a ' before it.
  */
-export function csvText({ about, header, rows }: CsvTable): string {
+export function csvText({ about, header, rows, more = [] }: CsvTable): string {
   const options = { newline: "\r\n", escapeFormulae: true } as const;
   const aboutLines = Papa.unparse(
     about.map((line) => [...line]),
     options,
   );
-  const table = Papa.unparse({ fields: [...header], data: rows.map((row) => [...row]) }, options);
-  return `\uFEFF${aboutLines}\r\n\r\n${table}\r\n`;
+  const tables = [{ header, rows }, ...more].map((table) =>
+    Papa.unparse({ fields: [...table.header], data: table.rows.map((row) => [...row]) }, options),
+  );
+  return `\uFEFF${aboutLines}\r\n\r\n${tables.join("\r\n\r\n")}\r\n`;
 }
 
 /** A file name from its parts: letters, digits and hyphens, joined by underscores. */

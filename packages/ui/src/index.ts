@@ -149,3 +149,4 @@ export {
   type ReadListPlace,
 } from "./list-place";
 export { useUrlList } from "./url-list";
+export { useUrlPlace } from "./url-place";

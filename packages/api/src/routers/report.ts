@@ -1,5 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { activityReport } from "../services/report/activity";
+import { conflictsReport } from "../services/report/conflicts";
+import { exportConflictsReport } from "../services/report/export-conflicts";
 import { exportActivityReport } from "../services/report/export-activity";
 import { exportExitFunnel } from "../services/report/export-funnel";
 import { exportIncidentReport } from "../services/report/export-incidents";
@@ -9,6 +11,8 @@ import { reportOptions } from "../services/report/options";
 import {
   activityReportExportInput,
   activityReportInput,
+  conflictsReportExportInput,
+  conflictsReportInput,
   exitFunnelExportInput,
   exitFunnelInput,
   incidentReportExportInput,
@@ -48,4 +52,12 @@ export const reportRouter = {
   exportActivity: authorizedProcedure("report.export")
     .input(activityReportExportInput)
     .mutation(({ ctx, input }) => exportActivityReport(ctx, input)),
+  /** Conflicts by status over time, and the register today by status, risk and category. */
+  conflicts: authorizedProcedure("report.read")
+    .input(conflictsReportInput)
+    .query(({ ctx, input }) => conflictsReport(ctx, input)),
+  /** The conflicts and people report's tables for a CSV file, logged as an export. */
+  exportConflicts: authorizedProcedure("report.export")
+    .input(conflictsReportExportInput)
+    .mutation(({ ctx, input }) => exportConflictsReport(ctx, input)),
 } satisfies TRPCRouterRecord;

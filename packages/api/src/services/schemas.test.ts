@@ -786,6 +786,44 @@ const rules: Record<string, Record<string, SchemaRules>> = {
         ["to", "2020-01-01", "validation.report.tooLong"],
       ],
     },
+    activityReportInput: {
+      valid: { from: "2020-03-01", to: "2020-05-31" },
+      accepted: [
+        ["granularity", "quarter"],
+        ["agencyId", id],
+        ["district", "Rosengård"],
+      ],
+      broken: [
+        ["granularity", "day", "validation.report.granularity"],
+        ["agencyId", "police", "validation.common.id"],
+        ["to", "2020-02-29", "validation.report.order"],
+        ["from", "2020-02-30", "validation.report.from"],
+      ],
+    },
+    activityReportExportInput: {
+      valid: { from: "2020-03-01", to: "2020-05-31", audience: "external" },
+      accepted: [["audience", "internal"]],
+      broken: [["audience", "all", "validation.report.audience"]],
+    },
+    conflictsReportInput: {
+      valid: { from: "2018-01-01", to: "2020-05-19" },
+      accepted: [
+        ["granularity", "year"],
+        ["agencyId", id],
+        ["district", "Granängen"],
+      ],
+      broken: [
+        ["granularity", 3, "validation.report.granularity"],
+        ["agencyId", "", "validation.common.id"],
+        ["to", "1960-01-01", "validation.report.to"],
+        ["district", "a\u0000b", "validation.common.controlCharacters"],
+      ],
+    },
+    conflictsReportExportInput: {
+      valid: { from: "2018-01-01", to: "2020-05-19", audience: "internal" },
+      accepted: [["audience", "external"]],
+      broken: [["audience", null, "validation.report.audience"]],
+    },
   },
   referral: {
     listReferralsInput: {

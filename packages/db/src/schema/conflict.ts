@@ -104,6 +104,8 @@ export const conflictChange = pgTable(
     ),
     check("conflict_change_reason_not_blank", sql`${t.reason} is null or btrim(${t.reason}) <> ''`),
     index("conflict_change_conflict_changed_at_idx").on(t.conflictId, t.changedAt),
+    // The conflicts report's changes of status in a period, read from the index alone.
+    index("conflict_change_changed_at_idx").on(t.changedAt, t.status, t.previousStatus),
     index("conflict_change_changed_by_id_idx").on(t.changedById),
     index("conflict_change_changed_by_agency_id_idx").on(t.changedByAgencyId),
   ],

@@ -120,3 +120,21 @@ export const activityReportShape = activityReportFields.shape;
 /** An export of the activity report: the same filters, and who the file is for. */
 export const activityReportExportInput = periodRules(withAudience(activityReportFields));
 export type ActivityReportExportInput = z.infer<typeof activityReportExportInput>;
+
+const conflictsReportFields = reportFilters.extend({
+  granularity: z.enum(REPORT_GRANULARITIES, "validation.report.granularity").default("month"),
+  /** The people's registering agency (conflicts are the whole programme's: no agency). */
+  agencyId: agencyFilter,
+});
+
+/**
+ * Conflicts and people: the conflicts by status at the end of each period, and the register
+ * as it stands today, by status, risk and category, with its reviews due and overdue.
+ */
+export const conflictsReportInput = periodRules(conflictsReportFields);
+export type ConflictsReportInput = z.infer<typeof conflictsReportInput>;
+export const conflictsReportShape = conflictsReportFields.shape;
+
+/** An export of the conflicts and people report: the same filters, and who the file is for. */
+export const conflictsReportExportInput = periodRules(withAudience(conflictsReportFields));
+export type ConflictsReportExportInput = z.infer<typeof conflictsReportExportInput>;

@@ -1,9 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import type { WebRouterOutputs } from "@truce/api";
 import { NETWORK_BOUNDS } from "@truce/api/schemas/network";
 import { CONFLICT_STATUSES } from "@truce/db/enum-values";
@@ -16,6 +14,7 @@ import {
   LoadingState,
   NativeSelect,
   useErrorMessage,
+  useUrlPlace,
 } from "@truce/ui";
 import { useTRPC } from "~/trpc/react";
 import { NetworkLegend } from "./network-legend";
@@ -28,7 +27,6 @@ import {
   readNetworkPlace,
   shownStatuses,
   type AllianceChoice,
-  type NetworkPlace,
 } from "./network-place";
 import { NetworkTable } from "./network-table";
 
@@ -40,24 +38,13 @@ export function NetworkView() {
   const tEnum = useTranslations("enums");
   const errorMessage = useErrorMessage();
   const trpc = useTRPC();
-  const pathname = usePathname();
-  const fromAddress = readNetworkPlace(Object.fromEntries(useSearchParams()));
-  const addressKey = networkHref(pathname, fromAddress);
-  // A change shows at once (a checkbox must not spring back while the address follows); the
-  // address, once it has changed, is again what the filters show.
-  const [chosen, setChosen] = useState<{ from: string; place: NetworkPlace } | null>(null);
-  const place = chosen && chosen.from === addressKey ? chosen.place : fromAddress;
+  const { place, go } = useUrlPlace(readNetworkPlace, networkHref);
   const query = useQuery(
     trpc.network.graph.queryOptions(graphInput(place), { placeholderData: keepPreviousData }),
   );
   // The area filter's choices: read once and kept while the page is open, not with every
   // picture the filters ask for.
   const areas = useQuery(trpc.network.areas.queryOptions(undefined, { staleTime: 10 * 60_000 }));
-  const go = (next: NetworkPlace) => {
-    setChosen({ from: addressKey, place: next });
-    // The browser's own history, as useUrlList does: no server render, no loading state.
-    window.history.replaceState(null, "", networkHref(pathname, next));
-  };
 
   const statuses = shownStatuses(place);
   const toggleStatus = (status: (typeof CONFLICT_STATUSES)[number], on: boolean) =>

@@ -11,6 +11,8 @@ export async function generateMetadata() {
 const REPORTS = [
   { key: "incidents", href: "/reports/incidents" },
   { key: "funnel", href: "/reports/funnel" },
+  { key: "activity", href: "/reports/activity" },
+  { key: "conflicts", href: "/reports/conflicts" },
 ] as const;
 
 export default async function ReportsPage() {

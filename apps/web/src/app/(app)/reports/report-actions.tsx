@@ -108,3 +108,42 @@ export function DistrictFilter({
     </div>
   );
 }
+
+/** A report's agency filter: every active agency, with a hint of what the agency is. */
+export function AgencyFilter({
+  id,
+  value,
+  agencies,
+  hint,
+  onChange,
+}: {
+  id: string;
+  value: string | undefined;
+  agencies: ReadonlyArray<{ id: string; name: string }>;
+  /** Which agency of a record the filter is: the lead agency, the one that recorded it. */
+  hint: string;
+  onChange: (agencyId: string | undefined) => void;
+}) {
+  const t = useTranslations("reports.filters");
+  return (
+    <div className="grid content-start gap-1.5">
+      <Label htmlFor={id}>{t("agency")}</Label>
+      <NativeSelect
+        id={id}
+        value={value ?? ""}
+        onChange={(event) => onChange(event.target.value || undefined)}
+        aria-describedby={`${id}-hint`}
+      >
+        <option value="">{t("allAgencies")}</option>
+        {agencies.map((agency) => (
+          <option key={agency.id} value={agency.id}>
+            {agency.name}
+          </option>
+        ))}
+      </NativeSelect>
+      <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+        {hint}
+      </p>
+    </div>
+  );
+}

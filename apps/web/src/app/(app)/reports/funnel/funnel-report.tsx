@@ -1,29 +1,18 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { usePathname, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
 import type { WebRouterOutputs } from "@truce/api";
-import { exitFunnelInput, type ReportAudience } from "@truce/api/schemas/report";
-import {
-  EmptyState,
-  ErrorState,
-  Label,
-  LoadingState,
-  NativeSelect,
-  useErrorMessage,
-  useTranslateMessage,
-} from "@truce/ui";
+import { exitFunnelInput } from "@truce/api/schemas/report";
+import { EmptyState, ErrorState, LoadingState, useErrorMessage } from "@truce/ui";
 import { StepChart } from "@truce/ui/bar-chart";
-import { downloadFile } from "@truce/ui/csv";
-import { today } from "~/components/today";
 import { useTRPC } from "~/trpc/react";
 import { PeriodFilter } from "../period-filter";
 import { usePeriodLabels } from "../period-labels";
-import { DistrictFilter, PrintedFilters, ReportActions } from "../report-actions";
+import { AgencyFilter, DistrictFilter, PrintedFilters, ReportActions } from "../report-actions";
+import { useReportExport, useReportPlace } from "../use-report";
 import { funnelCsv } from "./funnel-csv";
-import { funnelHref, funnelInput, readFunnelPlace, type FunnelPlace } from "./report-place";
+import { funnelHref, funnelInput, readFunnelPlace } from "./report-place";
 
 type Funnel = WebRouterOutputs["report"]["funnel"];
 
@@ -32,56 +21,29 @@ export function FunnelReport() {
   const t = useTranslations("reports");
   const format = useFormatter();
   const errorMessage = useErrorMessage();
-  const translate = useTranslateMessage();
   const trpc = useTRPC();
-  const pathname = usePathname();
-  const fromAddress = readFunnelPlace(Object.fromEntries(useSearchParams()));
-  const addressKey = funnelHref(pathname, fromAddress);
-  const [chosen, setChosen] = useState<{ from: string; place: FunnelPlace } | null>(null);
-  const place = chosen && chosen.from === addressKey ? chosen.place : fromAddress;
-  const go = (next: FunnelPlace) => {
-    setChosen({ from: addressKey, place: next });
-    window.history.replaceState(null, "", funnelHref(pathname, next));
-  };
-
-  const options = useQuery(trpc.report.options.queryOptions(undefined, { staleTime: 10 * 60_000 }));
-  const context = { today: today(), programmeStartedOn: options.data?.programmeStartedOn ?? null };
-  const input = funnelInput(place, context);
-  const checked = exitFunnelInput.safeParse(input);
+  const { place, go, options, context, input, valid, fieldError, agencyName } = useReportPlace({
+    read: readFunnelPlace,
+    href: funnelHref,
+    input: funnelInput,
+    schema: exitFunnelInput,
+  });
   const query = useQuery(
     trpc.report.funnel.queryOptions(input, {
-      enabled: options.isSuccess && checked.success,
+      enabled: options.isSuccess && valid,
       placeholderData: keepPreviousData,
     }),
   );
-  const agencyName = (id: string | undefined) =>
-    id ? (options.data?.agencies.find((a) => a.id === id)?.name ?? null) : null;
-
-  const [exported, setExported] = useState<string | null>(null);
-  const exportMutation = useMutation(trpc.report.exportFunnel.mutationOptions());
-  const exportAs = (audience: ReportAudience) => {
-    setExported(null);
-    exportMutation.mutate(
-      { ...input, audience },
-      {
-        onSuccess: (table) => {
-          const { fileName, text } = funnelCsv(table, {
-            t,
-            agencyName: agencyName(table.filters.agencyId),
-            formatDateTime: (at) =>
-              format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }),
-          });
-          downloadFile(fileName, text);
-          setExported(fileName);
-        },
-      },
-    );
-  };
-  const fieldError = (field: "from" | "to") => {
-    if (checked.success) return undefined;
-    const issue = checked.error.issues.find((i) => i.path[0] === field);
-    return issue ? translate(issue.message) : undefined;
-  };
+  const exporting = useReportExport(
+    useMutation(trpc.report.exportFunnel.mutationOptions()),
+    input,
+    (table) =>
+      funnelCsv(table, {
+        t,
+        agencyName: agencyName(table.filters.agencyId),
+        formatDateTime: (at) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }),
+      }),
+  );
   const funnel = query.data;
 
   return (
@@ -97,25 +59,13 @@ export function FunnelReport() {
           toError={fieldError("to")}
           onChange={(period) => go({ ...place, period })}
         />
-        <div className="grid content-start gap-1.5">
-          <Label htmlFor="funnel-agency">{t("filters.agency")}</Label>
-          <NativeSelect
-            id="funnel-agency"
-            value={place.agencyId ?? ""}
-            onChange={(event) => go({ ...place, agencyId: event.target.value || undefined })}
-            aria-describedby="funnel-agency-hint"
-          >
-            <option value="">{t("filters.allAgencies")}</option>
-            {(options.data?.agencies ?? []).map((agency) => (
-              <option key={agency.id} value={agency.id}>
-                {agency.name}
-              </option>
-            ))}
-          </NativeSelect>
-          <p id="funnel-agency-hint" className="text-xs text-muted-foreground">
-            {t("funnel.agencyHint")}
-          </p>
-        </div>
+        <AgencyFilter
+          id="funnel-agency"
+          value={place.agencyId}
+          agencies={options.data?.agencies ?? []}
+          hint={t("funnel.agencyHint")}
+          onChange={(agencyId) => go({ ...place, agencyId })}
+        />
         <DistrictFilter
           id="funnel-district"
           value={place.district}
@@ -124,7 +74,7 @@ export function FunnelReport() {
         />
       </fieldset>
 
-      {!checked.success ? null : query.isError || options.isError ? (
+      {!valid ? null : query.isError || options.isError ? (
         <ErrorState
           title={t("error")}
           description={errorMessage((query.error ?? options.error)!)}
@@ -135,13 +85,7 @@ export function FunnelReport() {
         <LoadingState label={t("loading")} />
       ) : (
         <div className="space-y-6" aria-busy={query.isPlaceholderData || undefined}>
-          <ReportActions
-            idPrefix="funnel"
-            onExport={exportAs}
-            pending={exportMutation.isPending}
-            error={exportMutation.error}
-            exported={exported}
-          />
+          <ReportActions idPrefix="funnel" {...exporting} />
           <FunnelPrinted funnel={funnel} agency={agencyName(funnel.filters.agencyId)} />
           <FunnelFigures funnel={funnel} />
         </div>

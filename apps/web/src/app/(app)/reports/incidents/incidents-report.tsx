@@ -1,14 +1,11 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { usePathname, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
 import type { WebRouterOutputs } from "@truce/api";
 import {
   incidentReportInput,
   REPORT_GRANULARITIES,
-  type ReportAudience,
   type ReportGranularity,
 } from "@truce/api/schemas/report";
 import { INCIDENT_KINDS } from "@truce/db/enum-values";
@@ -20,15 +17,13 @@ import {
   NativeSelect,
   StatusToggles,
   useErrorMessage,
-  useTranslateMessage,
 } from "@truce/ui";
 import { BarChart } from "@truce/ui/bar-chart";
-import { downloadFile } from "@truce/ui/csv";
-import { today } from "~/components/today";
 import { useTRPC } from "~/trpc/react";
 import { PeriodFilter } from "../period-filter";
 import { DistrictFilter, PrintedFilters, ReportActions } from "../report-actions";
 import { usePeriodLabels } from "../period-labels";
+import { useReportExport, useReportPlace } from "../use-report";
 import { incidentsCsv } from "./incidents-csv";
 import {
   incidentsHref,
@@ -36,7 +31,6 @@ import {
   normalKinds,
   readIncidentsPlace,
   type IncidentKind,
-  type IncidentsPlace,
 } from "./report-place";
 
 type Report = WebRouterOutputs["report"]["incidents"];
@@ -47,61 +41,34 @@ export function IncidentsReport() {
   const tEnum = useTranslations("enums.incidentKind");
   const format = useFormatter();
   const errorMessage = useErrorMessage();
-  const translate = useTranslateMessage();
   const trpc = useTRPC();
-  const pathname = usePathname();
-  const fromAddress = readIncidentsPlace(Object.fromEntries(useSearchParams()));
-  const addressKey = incidentsHref(pathname, fromAddress);
-  // A change shows at once; the address, once it has changed, is again what the filters show.
-  const [chosen, setChosen] = useState<{ from: string; place: IncidentsPlace } | null>(null);
-  const place = chosen && chosen.from === addressKey ? chosen.place : fromAddress;
-  const go = (next: IncidentsPlace) => {
-    setChosen({ from: addressKey, place: next });
-    window.history.replaceState(null, "", incidentsHref(pathname, next));
-  };
-
-  const options = useQuery(trpc.report.options.queryOptions(undefined, { staleTime: 10 * 60_000 }));
-  const context = { today: today(), programmeStartedOn: options.data?.programmeStartedOn ?? null };
-  const input = incidentsInput(place, context);
-  // Days of one's own are checked here by the procedure's own rules, each with its message.
-  const checked = incidentReportInput.safeParse(input);
+  const { place, go, options, context, input, valid, fieldError } = useReportPlace({
+    read: readIncidentsPlace,
+    href: incidentsHref,
+    input: incidentsInput,
+    schema: incidentReportInput,
+  });
   const query = useQuery(
     trpc.report.incidents.queryOptions(input, {
-      enabled: options.isSuccess && checked.success,
+      enabled: options.isSuccess && valid,
       placeholderData: keepPreviousData,
     }),
   );
   const labels = usePeriodLabels();
-
-  const [exported, setExported] = useState<string | null>(null);
-  const exportMutation = useMutation(trpc.report.exportIncidents.mutationOptions());
-  const exportAs = (audience: ReportAudience) => {
-    setExported(null);
-    exportMutation.mutate(
-      { ...input, audience },
-      {
-        onSuccess: (table) => {
-          const { fileName, text } = incidentsCsv(table, {
-            t,
-            kindLabel: (kind) => tEnum(kind),
-            periodLabel: labels.period,
-            district: input.district ?? null,
-            formatDateTime: (at) =>
-              format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }),
-          });
-          downloadFile(fileName, text);
-          setExported(fileName);
-        },
-      },
-    );
-  };
+  const exporting = useReportExport(
+    useMutation(trpc.report.exportIncidents.mutationOptions()),
+    input,
+    (table) =>
+      incidentsCsv(table, {
+        t,
+        kindLabel: (kind) => tEnum(kind),
+        periodLabel: labels.period,
+        district: input.district ?? null,
+        formatDateTime: (at) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }),
+      }),
+  );
 
   const kinds = place.kinds ?? INCIDENT_KINDS;
-  const fieldError = (field: "from" | "to") => {
-    if (checked.success) return undefined;
-    const issue = checked.error.issues.find((i) => i.path[0] === field);
-    return issue ? translate(issue.message) : undefined;
-  };
   const report = query.data;
 
   return (
@@ -152,7 +119,7 @@ export function IncidentsReport() {
         </p>
       </fieldset>
 
-      {!checked.success ? null : query.isError || options.isError ? (
+      {!valid ? null : query.isError || options.isError ? (
         <ErrorState
           title={t("error")}
           description={errorMessage((query.error ?? options.error)!)}
@@ -163,13 +130,7 @@ export function IncidentsReport() {
         <LoadingState label={t("loading")} />
       ) : (
         <div className="space-y-6" aria-busy={query.isPlaceholderData || undefined}>
-          <ReportActions
-            idPrefix="incidents"
-            onExport={exportAs}
-            pending={exportMutation.isPending}
-            error={exportMutation.error}
-            exported={exported}
-          />
+          <ReportActions idPrefix="incidents" {...exporting} />
           <IncidentsPrinted report={report} />
           <IncidentsFigures report={report} />
         </div>

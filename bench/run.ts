@@ -253,6 +253,7 @@ async function main(): Promise<number> {
       { path: "/reports/incidents", signedIn: true, cookie: managerCookie },
       { path: "/reports/funnel", signedIn: true, cookie: managerCookie },
       { path: "/reports/activity", signedIn: true, cookie: managerCookie },
+      { path: "/reports/conflicts", signedIn: true, cookie: managerCookie },
     ];
     const weights: PageWeight[] = await measurePageWeights(base, pages, cookie);
 

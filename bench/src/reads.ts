@@ -368,6 +368,23 @@ export const READS: BenchRead[] = [
     (c, i) => c.report.activity(i),
     "manager",
   ),
+  // Conflicts and people over the same ten years by month: the conflicts' changes of the
+  // period (conflict_change_changed_at_idx) and the register today (individual_report_idx).
+  trpcRead(
+    "conflicts and people report",
+    "report.conflicts",
+    () => ({ ...tenYears(), granularity: "month" as const }),
+    (c, i) => c.report.conflicts(i),
+    "manager",
+  ),
+  // The same in the busiest district.
+  trpcRead(
+    "conflicts and people report, a district",
+    "report.conflicts",
+    (s) => ({ ...tenYears(), granularity: "quarter" as const, district: s.reportDistrict }),
+    (c, i) => c.report.conflicts(i),
+    "manager",
+  ),
   // The filters' choices the report page reads first: districts, agencies, the start date.
   trpcRead(
     "reports' options",

@@ -63,12 +63,37 @@ END;
 $$;
 --> statement-breakpoint
 -- Every month again (after a bulk load that ran without triggers, as the benchmark's does).
+-- The same rows as the view gives, counted with joins over whole tables rather than a lookup
+-- per intervention: the view's way took over six minutes for 2,000,000 interventions.
 CREATE FUNCTION "rebuild_intervention_months"() RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   DELETE FROM "intervention_month";
+  WITH "done" AS (
+    SELECT "id", "occurred_at", "kind", "enforcement_kind", "lead_agency_id", "group_id"
+    FROM "intervention" WHERE "status" = 'done'
+  ), "named" AS (
+    SELECT p."intervention_id", ind."district",
+      p."response" IN ('attended', 'accepted_support', 'refused_support') AS "came"
+    FROM "intervention_participant" p
+    JOIN "individual" ind ON ind."id" = p."individual_id" AND ind."registration_status" = 'approved'
+  ), "concerns" AS (
+    SELECT "id", ''::text AS "district" FROM "done"
+    UNION
+    SELECT "intervention_id", "district" FROM "named"
+    UNION
+    SELECT d."id", g."area" FROM "done" d JOIN "group" g ON g."id" = d."group_id"
+  ), "came" AS (
+    -- Who came, in each district and (district null) in all.
+    SELECT "intervention_id", "district", count(*) FILTER (WHERE "came") AS "people"
+    FROM "named" GROUP BY GROUPING SETS (("intervention_id", "district"), ("intervention_id"))
+  )
   INSERT INTO "intervention_month" ("district", "month", "kind", "enforcement_kind", "lead_agency_id", "interventions", "people")
-  SELECT "district", "month", "kind", "enforcement_kind", "lead_agency_id", count(*), sum("people")
-  FROM "intervention_activity" GROUP BY 1, 2, 3, 4, 5;
+  SELECT c."district", "incident_month_of"(d."occurred_at"), d."kind", d."enforcement_kind", d."lead_agency_id",
+    count(*), coalesce(sum(CASE WHEN d."kind" = 'call_in' THEN x."people" ELSE 0 END), 0)
+  FROM "concerns" c
+  JOIN "done" d ON d."id" = c."id"
+  LEFT JOIN "came" x ON x."intervention_id" = c."id" AND coalesce(x."district", '') = c."district"
+  GROUP BY 1, 2, 3, 4, 5;
 $$;
 --> statement-breakpoint
 -- Recounts the keys a change touches: an intervention's old and new key; a participant's

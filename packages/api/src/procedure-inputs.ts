@@ -17,6 +17,7 @@ import {
   interventionParticipant,
   membership,
   note,
+  platformSetting,
   referral,
   user,
 } from "@truce/db/schema";
@@ -389,6 +390,22 @@ export const PROCEDURE_INPUTS: Record<
     version: await versionOf(f, "membership", f.targetMembershipId),
   }),
   "accessLog.list": () => ({}),
+  "platformSetting.get": () => undefined,
+  // The demo's settings as they are: the update changes nothing but the version, so the
+  // reports' programme start and the demo's sign-in stay what the other tests expect.
+  "platformSetting.update": async (f) => {
+    const [row] = await f.db
+      .select({
+        mfaRequiredForAdmins: platformSetting.mfaRequiredForAdmins,
+        mfaRequiredForEveryone: platformSetting.mfaRequiredForEveryone,
+        reviewPeriodMonths: platformSetting.reviewPeriodMonths,
+        programmeStartedOn: platformSetting.programmeStartedOn,
+        version: platformSetting.version,
+      })
+      .from(platformSetting)
+      .where(eq(platformSetting.id, 1));
+    return row;
+  },
   "referral.list": () => ({ box: "sent" }),
   "referral.formOptions": () => undefined,
   // To the housing company, an agency no actor of the tests belongs to.

@@ -25,6 +25,7 @@ import type { AnyTRPCProcedure } from "@trpc/server";
 import type { TruceApp } from "@truce/auth/actor";
 import { DEMO_PASSWORD_HASH } from "@truce/db/seed";
 import { appRouters } from "./root";
+import { SETTING_COLUMNS, SETTING_ID } from "./services/platform-setting/get-platform-setting";
 
 /** What the inputs refer to: demo rows, and a member of the police for admins to act on. */
 export interface ProcedureFixtures {
@@ -395,15 +396,9 @@ export const PROCEDURE_INPUTS: Record<
   // reports' programme start and the demo's sign-in stay what the other tests expect.
   "platformSetting.update": async (f) => {
     const [row] = await f.db
-      .select({
-        mfaRequiredForAdmins: platformSetting.mfaRequiredForAdmins,
-        mfaRequiredForEveryone: platformSetting.mfaRequiredForEveryone,
-        reviewPeriodMonths: platformSetting.reviewPeriodMonths,
-        programmeStartedOn: platformSetting.programmeStartedOn,
-        version: platformSetting.version,
-      })
+      .select(SETTING_COLUMNS)
       .from(platformSetting)
-      .where(eq(platformSetting.id, 1));
+      .where(eq(platformSetting.id, SETTING_ID));
     return row;
   },
   "referral.list": () => ({ box: "sent" }),

@@ -21,6 +21,15 @@ export const UNWRITTEN_SETTING = {
 };
 export type PlatformSetting = typeof UNWRITTEN_SETTING;
 
+/** The settings' columns a platform admin changes, and the version they are changed from. */
+export const SETTING_COLUMNS = {
+  mfaRequiredForAdmins: platformSetting.mfaRequiredForAdmins,
+  mfaRequiredForEveryone: platformSetting.mfaRequiredForEveryone,
+  reviewPeriodMonths: platformSetting.reviewPeriodMonths,
+  programmeStartedOn: platformSetting.programmeStartedOn,
+  version: platformSetting.version,
+};
+
 /**
  * The programme-wide settings as a platform admin edits them, with who changed them last;
  * the column defaults where none has been written. Nothing about any person's case.
@@ -28,11 +37,7 @@ export type PlatformSetting = typeof UNWRITTEN_SETTING;
 export async function getPlatformSetting({ db }: Pick<ServiceContext, "db">) {
   const [row] = await db
     .select({
-      mfaRequiredForAdmins: platformSetting.mfaRequiredForAdmins,
-      mfaRequiredForEveryone: platformSetting.mfaRequiredForEveryone,
-      reviewPeriodMonths: platformSetting.reviewPeriodMonths,
-      programmeStartedOn: platformSetting.programmeStartedOn,
-      version: platformSetting.version,
+      ...SETTING_COLUMNS,
       updatedAt: platformSetting.updatedAt,
       updatedByName: user.name,
     })

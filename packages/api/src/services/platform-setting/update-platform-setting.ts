@@ -4,7 +4,12 @@ import { AppError } from "../../errors";
 import { recordAccess } from "../access-log/record-access";
 import { inTransaction, type ServiceContext } from "../context";
 import { updateVersioned } from "../versioned-update";
-import { getPlatformSetting, SETTING_ID, UNWRITTEN_SETTING } from "./get-platform-setting";
+import {
+  getPlatformSetting,
+  SETTING_COLUMNS,
+  SETTING_ID,
+  UNWRITTEN_SETTING,
+} from "./get-platform-setting";
 import {
   PLATFORM_SETTING_FIELDS,
   TWO_FACTOR_SETTINGS,
@@ -29,13 +34,7 @@ export async function updatePlatformSetting(
   return inTransaction(ctx, async (tx) => {
     const { db, actor } = tx;
     const [current] = await db
-      .select({
-        mfaRequiredForAdmins: platformSetting.mfaRequiredForAdmins,
-        mfaRequiredForEveryone: platformSetting.mfaRequiredForEveryone,
-        reviewPeriodMonths: platformSetting.reviewPeriodMonths,
-        programmeStartedOn: platformSetting.programmeStartedOn,
-        version: platformSetting.version,
-      })
+      .select(SETTING_COLUMNS)
       .from(platformSetting)
       .where(eq(platformSetting.id, SETTING_ID))
       .for("update");

@@ -34,8 +34,23 @@ export default defineConfig({
   projects: [
     // Each role signs in once, through the API, and saves its browser state (.auth/).
     { name: "sign-in", testMatch: /\.setup\.ts$/ },
+    // Tests that change what every other spec reads, the programme's settings (the reports
+    // mark its start, every sign-in reads the two-factor rules), are tagged
+    // @programme-settings: they run first, before any other spec starts, and put the demo's
+    // values back. One such test at a time: keep them to one test, or a serial describe.
+    {
+      name: "programme settings",
+      testMatch: /\.spec\.ts$/,
+      grep: /@programme-settings/,
+      dependencies: ["sign-in"],
+    },
     // The specs: a test that names a role (`test.use({ role })`, fixtures.ts) starts from
     // that role's saved state, so only the tests about signing in go through the form.
-    { name: "browser", testMatch: /\.spec\.ts$/, dependencies: ["sign-in"] },
+    {
+      name: "browser",
+      testMatch: /\.spec\.ts$/,
+      grepInvert: /@programme-settings/,
+      dependencies: ["sign-in", "programme settings"],
+    },
   ],
 });

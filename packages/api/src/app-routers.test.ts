@@ -122,6 +122,7 @@ describe("the apps' routers", () => {
       "agency",
       "health",
       "membership",
+      "platformSetting",
       "session",
       "user",
     ]);

@@ -28,6 +28,7 @@ import {
   membership,
   note,
   outcome,
+  platformSetting,
   referral,
   referralEvent,
   user,
@@ -1363,6 +1364,32 @@ const MATRIX: Record<TruceApp, Record<string, Row>> = {
         const ids = page.items.map((i) => i.id);
         expect(ids.length).toBeGreaterThan(0);
         expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      },
+    },
+    // The programme-wide settings: a platform admin's alone, not an agency admin's.
+    "platformSetting.get": {
+      refuse: { ...adminOnly, agencyAdmin: F },
+      // The demo's row as it is, the programme's start included.
+      allowed: async (result, { db }) => {
+        const [row] = await db.select().from(platformSetting);
+        expect(result).toMatchObject({
+          mfaRequiredForAdmins: row!.mfaRequiredForAdmins,
+          mfaRequiredForEveryone: row!.mfaRequiredForEveryone,
+          reviewPeriodMonths: row!.reviewPeriodMonths,
+          programmeStartedOn: "2018-10-01",
+          version: row!.version,
+        });
+      },
+    },
+    "platformSetting.update": {
+      refuse: { ...adminOnly, agencyAdmin: F },
+      // The settings as sent, one version on, changed by the caller.
+      allowed: async (result, call) => {
+        const { actor, db, input } = signedIn(call);
+        const { version, ...fields } = input as { version: number };
+        expect(result).toMatchObject({ ...fields, version: version + 1 });
+        const [row] = await db.select().from(platformSetting);
+        expect(row).toMatchObject({ ...fields, version: version + 1, updatedById: actor.userId });
       },
     },
   },

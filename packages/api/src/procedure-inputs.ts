@@ -17,6 +17,7 @@ import {
   interventionParticipant,
   membership,
   note,
+  platformSetting,
   referral,
   user,
 } from "@truce/db/schema";
@@ -24,6 +25,7 @@ import type { AnyTRPCProcedure } from "@trpc/server";
 import type { TruceApp } from "@truce/auth/actor";
 import { DEMO_PASSWORD_HASH } from "@truce/db/seed";
 import { appRouters } from "./root";
+import { SETTING_COLUMNS, SETTING_ID } from "./services/platform-setting/get-platform-setting";
 
 /** What the inputs refer to: demo rows, and a member of the police for admins to act on. */
 export interface ProcedureFixtures {
@@ -394,6 +396,16 @@ export const PROCEDURE_INPUTS: Record<
     version: await versionOf(f, "membership", f.targetMembershipId),
   }),
   "accessLog.list": () => ({}),
+  "platformSetting.get": () => undefined,
+  // The demo's settings as they are: the update changes nothing but the version, so the
+  // reports' programme start and the demo's sign-in stay what the other tests expect.
+  "platformSetting.update": async (f) => {
+    const [row] = await f.db
+      .select(SETTING_COLUMNS)
+      .from(platformSetting)
+      .where(eq(platformSetting.id, SETTING_ID));
+    return row;
+  },
   "referral.list": () => ({ box: "sent" }),
   "referral.formOptions": () => undefined,
   // To the housing company, an agency no actor of the tests belongs to.

@@ -55,6 +55,10 @@ export const permissions = {
   "membership.setRole": { membership: ["agency_admin"], platform: ["platform_admin"] },
   "membership.setDisabled": { membership: ["agency_admin"], platform: ["platform_admin"] },
   "accessLog.list": { membership: [], platform: ["auditor"] },
+  // The programme-wide settings (two-factor sign-in, the review period, the programme's
+  // start) apply to every agency, so no one agency's admin may read or change them.
+  "platformSetting.read": { membership: [], platform: ["platform_admin"] },
+  "platformSetting.update": { membership: [], platform: ["platform_admin"] },
 } as const satisfies Record<
   string,
   { membership: readonly MembershipRole[]; platform: readonly PlatformRole[] }

@@ -17,11 +17,21 @@ const INTEGER_MAX = 2_147_483_647;
  * Bounded by the column's type: a larger number is no version any row can have, and the
  * database would refuse it as an internal error rather than a stale page.
  */
-export const recordVersion = z
-  .number({ error: "validation.common.version" })
-  .int("validation.common.version")
-  .min(1, "validation.common.version")
-  .max(INTEGER_MAX, "validation.common.version");
+export const recordVersion = versionFrom(1);
+
+/**
+ * The version of a row that a database may not hold yet (the platform's settings, which a
+ * fresh server has none of): 0 while it is not written, as its read says, else as above.
+ */
+export const versionOrUnwritten = versionFrom(0);
+
+function versionFrom(min: number) {
+  return z
+    .number({ error: "validation.common.version" })
+    .int("validation.common.version")
+    .min(min, "validation.common.version")
+    .max(INTEGER_MAX, "validation.common.version");
+}
 
 /** Whether a user or a membership is to be disabled (true) or enabled again (false). */
 export const disabledFlag = z.boolean({ error: "validation.common.disabled" });
@@ -31,6 +41,9 @@ export const once = { when: (payload: { issues: unknown[] }) => payload.issues.l
 
 /** Today on the programme's calendar (Europe/Stockholm), as a form sends a date ("2026-01-31"). */
 export const today = programmeToday;
+
+/** The calendar the reports cover: a day outside it is not a report's, nor one they mark. */
+export const REPORT_DAYS = { first: "1970-01-01", last: "2099-12-31" } as const;
 
 /** A calendar date as a form sends it ("2026-01-31"), from 1900 on; `rule` a further check. */
 export const calendarDate = (key: string, rule: (value: string) => boolean) =>

@@ -896,6 +896,53 @@ const rules: Record<string, Record<string, SchemaRules>> = {
       broken: [["membershipId", "42", "validation.common.id"], ...versionedRules],
     },
   },
+  "platform-setting": {
+    updatePlatformSettingInput: {
+      valid: {
+        mfaRequiredForAdmins: true,
+        mfaRequiredForEveryone: false,
+        reviewPeriodMonths: 12,
+        programmeStartedOn: "2018-10-01",
+        version: 0,
+      },
+      accepted: [
+        ["reviewPeriodMonths", reviewPeriod.min],
+        ["reviewPeriodMonths", reviewPeriod.max],
+        // as a number input sends it
+        ["reviewPeriodMonths", "24"],
+        ["programmeStartedOn", "1970-01-01"],
+        ["programmeStartedOn", "2099-12-31"],
+        ["programmeStartedOn", ""],
+        ["programmeStartedOn", null],
+        ["version", 7],
+        ["relaxTwoFactor", true],
+      ],
+      broken: [
+        ["mfaRequiredForAdmins", "yes", "validation.platformSetting.twoFactor"],
+        ["mfaRequiredForEveryone", undefined, "validation.platformSetting.twoFactor"],
+        [
+          "reviewPeriodMonths",
+          reviewPeriod.min - 1,
+          "validation.platformSetting.reviewPeriodMonths",
+        ],
+        [
+          "reviewPeriodMonths",
+          reviewPeriod.max + 1,
+          "validation.platformSetting.reviewPeriodMonths",
+        ],
+        ["reviewPeriodMonths", 1.5, "validation.platformSetting.reviewPeriodMonths"],
+        ["reviewPeriodMonths", "", "validation.platformSetting.reviewPeriodMonths"],
+        ["reviewPeriodMonths", "a year", "validation.platformSetting.reviewPeriodMonths"],
+        ["programmeStartedOn", "1969-12-31", "validation.platformSetting.programmeStartedOn"],
+        ["programmeStartedOn", "2100-01-01", "validation.platformSetting.programmeStartedOn"],
+        ["programmeStartedOn", "01/10/2018", "validation.platformSetting.programmeStartedOn"],
+        ["version", -1, "validation.common.version"],
+        ["version", 2 ** 31, "validation.common.version"],
+        ["version", "1", "validation.common.version"],
+        ["relaxTwoFactor", "yes", "validation.platformSetting.relaxTwoFactor"],
+      ],
+    },
+  },
   user: {
     listUsersInput: { valid: {}, accepted: [lastPage], broken: [...pageRules, ...searchRules] },
     setUserDisabledInput: {
@@ -1082,6 +1129,8 @@ const statedLimits: Record<string, number[]> = {
   "validation.network.area": [FIELD_LIMITS.group.area.max],
   "validation.report.district": [FIELD_LIMITS.incident.district.max],
   "validation.report.tooLong": [REPORT_MAX_YEARS],
+  "validation.platformSetting.reviewPeriodMonths": [reviewPeriod.min, reviewPeriod.max],
+  "validation.platformSetting.programmeStartedOn": [1970, 2099],
   "validation.report.from": [1970, 2099],
   "validation.report.to": [1970, 2099],
 };

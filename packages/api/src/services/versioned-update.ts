@@ -16,7 +16,8 @@ export type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; update
 
 /** A change of a versioned row: which row, the version the person saw, and what to set. */
 export interface VersionedChange<T extends VersionedTable, R extends SelectedFields> {
-  id: string;
+  /** The row's id: a uuid, or 1 for the one row of the platform's settings. */
+  id: string | number;
   version: number;
   set: PgUpdateSetSource<T>;
   /** The columns to return from the changed row. */

@@ -7,10 +7,15 @@ import * as actions from "~/app/actions";
 import { getQueryClient, trpc } from "~/trpc/server";
 
 /** Each section, shown to those whose role allows what it needs (the API checks again). */
-const SECTIONS: { href: string; key: "agencies" | "users" | "accessLog"; needs: Action }[] = [
+const SECTIONS: {
+  href: string;
+  key: "agencies" | "users" | "accessLog" | "settings";
+  needs: Action;
+}[] = [
   { href: "/agencies", key: "agencies", needs: "agency.list" },
   { href: "/users", key: "users", needs: "user.list" },
   { href: "/access-log", key: "accessLog", needs: "accessLog.list" },
+  { href: "/settings", key: "settings", needs: "platformSetting.read" },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

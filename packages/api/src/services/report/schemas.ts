@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { INCIDENT_KINDS } from "@truce/db/enum-values";
 import { FIELD_LIMITS } from "@truce/db/field-limits";
-import { recordId } from "../fields";
+import { recordId, REPORT_DAYS } from "../fields";
 import { plainText } from "../text";
 
 // The reports' input rules: the procedures validate with these and the web app's report
@@ -10,8 +10,8 @@ import { plainText } from "../text";
 /** A refinement checked only on a value that passed the checks before it: one message each. */
 const once = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
 
-/** The calendar the reports cover: a day outside it is not a report's. */
-export const REPORT_DAYS = { first: "1970-01-01", last: "2099-12-31" } as const;
+/** The calendar the reports cover (in ../fields, so other domains' days can keep to it). */
+export { REPORT_DAYS };
 
 /** The longest period one report covers, in years: at most 360 months in a table. */
 export const REPORT_MAX_YEARS = 30;

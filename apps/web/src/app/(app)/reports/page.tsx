@@ -11,6 +11,7 @@ export async function generateMetadata() {
 const REPORTS = [
   { key: "incidents", href: "/reports/incidents" },
   { key: "funnel", href: "/reports/funnel" },
+  { key: "extract", href: "/reports/extract" },
 ] as const;
 
 export default async function ReportsPage() {

@@ -77,13 +77,16 @@ test.describe("as a police manager", () => {
       .select({ id: user.id })
       .from(user)
       .where(eq(user.email, "police.manager@truce.example"));
-    const [logged] = await db
+    // This period's extract (another test may make one of its own meanwhile, as this manager).
+    const logged = await db
       .select({ detail: accessLog.detail })
       .from(accessLog)
       .where(and(eq(accessLog.userId, manager!.id), eq(accessLog.entityId, "evaluatorsExtract")))
-      .orderBy(desc(accessLog.id))
-      .limit(1);
-    expect(logged?.detail).toMatchObject({
+      .orderBy(desc(accessLog.id));
+    const ours = logged.filter(
+      (row) => (row.detail as { filters?: { from?: string } }).filters?.from === "2020-01-01",
+    );
+    expect(ours[0]?.detail).toMatchObject({
       audience: "evaluators",
       filters: { from: "2020-01-01", to: "2020-05-19" },
       rows: { "people.csv": approved!.n, "interventions.csv": interventions.length },
@@ -103,6 +106,33 @@ test.describe("as a police manager", () => {
       page.getByRole("button", { name: "Make and download the extract" }),
     ).toBeDisabled();
     await expectAccessible();
+  });
+});
+
+test.describe("the route, as a police manager", () => {
+  test.use({ role: "police manager" });
+
+  test("[manager] the route refuses another site's request and a GET, with the API's headers", async ({
+    page,
+  }) => {
+    await page.goto(`${WEB}/reports/extract`);
+    const crossSite = await page.request.post(`${WEB}/api/reports/extract`, {
+      headers: { origin: "https://evil.example", "content-type": "application/json" },
+      data: "{}",
+    });
+    expect(crossSite.status()).toBe(403);
+    expect(await crossSite.json()).toMatchObject({
+      error: { messageKey: "apiErrors.request.crossSite" },
+    });
+    const headers = crossSite.headers();
+    expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["cache-control"]).toBe("no-store");
+    expect(headers["x-correlation-id"]).toMatch(/^[0-9a-f]{8}$/);
+    const get = await page.request.get(`${WEB}/api/reports/extract`, {
+      headers: { "sec-fetch-site": "same-origin" },
+    });
+    expect(get.status()).toBe(405);
   });
 });
 

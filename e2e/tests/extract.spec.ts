@@ -40,6 +40,8 @@ test.describe("as a police manager", () => {
     await expect(page.getByText(/No names, aliases or identity numbers/)).toBeVisible();
     await expectAccessible();
 
+    // The button is enabled once the page has hydrated: days typed before then would be lost.
+    await expect(page.getByRole("button", { name: "Make and download the extract" })).toBeEnabled();
     await page.getByLabel("First day (optional)").fill("2020-01-01");
     await page.getByLabel("Last day (optional)").fill("2020-05-19");
     const download = page.waitForEvent("download");
@@ -99,6 +101,7 @@ test.describe("as a police manager", () => {
     expectAccessible,
   }) => {
     await page.goto(`${WEB}/reports/extract`);
+    await expect(page.getByRole("button", { name: "Make and download the extract" })).toBeEnabled();
     await page.getByLabel("First day (optional)").fill("2020-05-01");
     await page.getByLabel("Last day (optional)").fill("2020-01-01");
     await expect(page.getByText("The last day must be the first day or after it.")).toBeVisible();

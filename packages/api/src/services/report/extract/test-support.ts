@@ -13,6 +13,7 @@ export function extractRequest(
   body: string = "{}",
   headers: Record<string, string | null> = {},
   method = "POST",
+  query = "",
 ): Request {
   const base: Record<string, string | null> = {
     host: "truce.example",
@@ -20,7 +21,7 @@ export function extractRequest(
     "content-type": "application/json",
     ...headers,
   };
-  return new Request(`${SITE}/api/reports/extract`, {
+  return new Request(`${SITE}/api/reports/extract${query}`, {
     method,
     headers: Object.entries(base).filter((e): e is [string, string] => e[1] !== null),
     body: method === "GET" || method === "HEAD" ? undefined : body,

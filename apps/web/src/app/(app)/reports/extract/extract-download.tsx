@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 import { EXTRACT_FILES, evaluatorsExtractInput } from "@truce/api/schemas/report";
 import { Alert, AlertDescription, Button, Input, Label, useTranslateMessage } from "@truce/ui";
 import { downloadFile } from "@truce/ui/csv";
@@ -24,6 +24,8 @@ interface Refusal {
   };
 }
 
+const subscribeToNothing = () => () => {};
+
 /** The file name the route gives in its Content-Disposition, else one of our own. */
 function fileNameOf(res: Response): string {
   const match = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "");
@@ -44,6 +46,13 @@ export function ExtractDownload() {
   const [to, setTo] = useState("");
   const [step, setStep] = useState<Step>({ state: "idle" });
   const abort = useRef<AbortController | null>(null);
+  // False in the server's HTML and until React has taken the page over: a click or a day typed
+  // before then would be lost, so the button waits for it.
+  const hydrated = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
 
   const input = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const checked = evaluatorsExtractInput.safeParse(input);
@@ -133,7 +142,7 @@ export function ExtractDownload() {
         })}
       </fieldset>
       <div className="flex flex-wrap gap-3">
-        <Button onClick={() => void make()} disabled={making || !checked.success}>
+        <Button onClick={() => void make()} disabled={!hydrated || making || !checked.success}>
           {t("download")}
         </Button>
         {making ? (

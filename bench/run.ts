@@ -28,6 +28,7 @@ import { startPgServer } from "@truce/db/testing";
 import { captureStatements } from "./src/capture";
 import { sessionClaimsOf } from "./src/claims";
 import { explainStatements, type StatementPlan } from "./src/explain";
+import { extractLine, measureExtractOverHttp } from "./src/extract";
 import { generate, SCALES, type Scale } from "./src/generate";
 import { measure, type LoadResult } from "./src/load";
 import { measurePageWeights, type PageWeight } from "./src/page-weight";
@@ -254,6 +255,7 @@ async function main(): Promise<number> {
       { path: "/reports/funnel", signedIn: true, cookie: managerCookie },
       { path: "/reports/activity", signedIn: true, cookie: managerCookie },
       { path: "/reports/conflicts", signedIn: true, cookie: managerCookie },
+      { path: "/reports/extract", signedIn: true, cookie: managerCookie },
     ];
     const weights: PageWeight[] = await measurePageWeights(base, pages, cookie);
 
@@ -305,6 +307,10 @@ async function main(): Promise<number> {
       );
     }
 
+    log("the evaluators' extract: the whole archive as the police manager, read and thrown away");
+    const extract = await measureExtractOverHttp({ base, cookie: managerCookie, pid: app.pid! });
+    log(extractLine(extract));
+
     const pgVersion = await ownerDb.$client`show server_version`;
     await ownerDb.close();
     const report: BenchResults = {
@@ -323,6 +329,7 @@ async function main(): Promise<number> {
       },
       reads: results,
       writes,
+      extract,
       pages: weights,
       totalSeconds: (Date.now() - started) / 1000,
     };

@@ -1,4 +1,5 @@
 import type { StatementPlan } from "./explain";
+import { extractLine, type ExtractResult } from "./extract";
 import type { ScaleCounts } from "./generate";
 import type { LoadResult } from "./load";
 import type { PageWeight } from "./page-weight";
@@ -28,6 +29,8 @@ export interface BenchResults {
   reads: ReadResult[];
   /** The write benchmarks (the call-in), with the rows counted afterwards. */
   writes?: WriteResult[];
+  /** The evaluators' extract, whole, over HTTP: its time and the server's memory. */
+  extract?: ExtractResult;
   pages: PageWeight[];
   totalSeconds: number;
 }
@@ -146,6 +149,7 @@ export function printReport(results: BenchResults) {
       ),
     );
   }
+  if (results.extract) console.log(`\n${extractLine(results.extract)}`);
   console.log("\nFirst-load JavaScript per page (gzip):");
   console.log(
     table(

@@ -8,8 +8,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but the hashed build assets, which next.config.ts headers() covers, and the
-  // API (/api/trpc/…, /api/health), whose route handlers set their own headers
-  // (withApiSecurityHeaders): pages, prefetches, next-auth's routes, server actions and
-  // metadata files all get the headers here. e2e/tests/http-security.spec.ts checks both.
-  matcher: ["/((?!_next/static/|api/trpc/|api/health$).*)"],
+  // API (/api/trpc/…, /api/health, /api/reports/… for the evaluators' extract), whose route
+  // handlers set their own headers (withApiSecurityHeaders): pages, prefetches, next-auth's
+  // routes, server actions and metadata files all get the headers here.
+  // e2e/tests/http-security.spec.ts checks both, e2e/tests/extract.spec.ts the extract's.
+  matcher: ["/((?!_next/static/|api/trpc/|api/reports/|api/health$).*)"],
 };

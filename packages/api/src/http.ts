@@ -179,7 +179,10 @@ function batchSize(url: string): number {
 }
 
 /** The body, or null when it is longer than `limit` (by its header or by what arrives). */
-async function readWithin(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+export async function readWithin(
+  req: Request,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) return null;
   const reader = req.body!.getReader();

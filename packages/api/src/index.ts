@@ -3,6 +3,7 @@ import type { AdminRouter, WebRouter } from "./root";
 
 export { adminRouter, webRouter, type AdminRouter, type WebRouter } from "./root";
 export { createHealthHandler, createTRPCFetchHandler, type TRPCFetchHandler } from "./http";
+export { createExtractHandler } from "./extract-http";
 export { createTRPCContext, createCallerFactory, type Context } from "./trpc";
 export { AppError, type AppErrorCode } from "./errors";
 export { can, type Action } from "./policy";

@@ -42,8 +42,12 @@ export function fileNameOf(parts: readonly string[], extension: string): string 
   return `${safe.join("_")}.${extension}`;
 }
 
-/** Hands the browser a file to save, as a download of a link to it. */
-export function downloadFile(fileName: string, text: string, type = "text/csv;charset=utf-8") {
+/** Hands the browser a file to save (its text, or its bytes as a Blob), as a download of a link to it. */
+export function downloadFile(
+  fileName: string,
+  text: string | Blob,
+  type = "text/csv;charset=utf-8",
+) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
   link.href = url;

@@ -46,6 +46,8 @@ export const permissions = {
   // The outcome reports and their exports: aggregates for the programme's managers.
   "report.read": { membership: ["manager"], platform: [] },
   "report.export": { membership: ["manager"], platform: [] },
+  // The evaluators' extract: pseudonymised rows, not aggregates, so an action of its own.
+  "report.extract": { membership: ["manager"], platform: [] },
   "agency.list": { membership: ["agency_admin"], platform: ["platform_admin", "auditor"] },
   "agency.create": { membership: [], platform: ["platform_admin"] },
   "user.list": { membership: ["agency_admin"], platform: ["platform_admin"] },

@@ -777,6 +777,21 @@ const rules: Record<string, Record<string, SchemaRules>> = {
       accepted: [["audience", "external"]],
       broken: [["audience", "everyone", "validation.report.audience"]],
     },
+    evaluatorsExtractInput: {
+      valid: {},
+      accepted: [
+        ["from", "1970-01-01"],
+        ["to", "2099-12-31"],
+        ["from", undefined],
+        // A stray field is dropped, as every procedure's input drops it.
+        ["district", "Rosengård"],
+      ],
+      broken: [
+        ["from", "2020-02-30", "validation.report.from"],
+        ["to", "2100-01-01", "validation.report.to"],
+        ["from", "", "validation.report.from"],
+      ],
+    },
     incidentReportExportInput: {
       valid: { from: "1990-01-01", to: "2019-12-31", audience: "external" },
       accepted: [["audience", "internal"]],

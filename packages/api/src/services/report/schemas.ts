@@ -138,3 +138,33 @@ export const conflictsReportShape = conflictsReportFields.shape;
 /** An export of the conflicts and people report: the same filters, and who the file is for. */
 export const conflictsReportExportInput = periodRules(withAudience(conflictsReportFields));
 export type ConflictsReportExportInput = z.infer<typeof conflictsReportExportInput>;
+/**
+ * The evaluators' extract (docs/reports.md): a period on the interventions, outcomes and
+ * incidents it holds, either end open. The people, groups and conflicts are all there.
+ */
+export const evaluatorsExtractInput = z
+  .object({
+    from: reportDay("validation.report.from").optional(),
+    to: reportDay("validation.report.to").optional(),
+  })
+  .refine(({ from, to }) => from === undefined || to === undefined || from <= to, {
+    message: "validation.report.order",
+    path: ["to"],
+    ...once,
+  });
+export type EvaluatorsExtractInput = z.infer<typeof evaluatorsExtractInput>;
+
+/** The extract's files, in the order the archive holds them (the page names the one arriving). */
+export const EXTRACT_FILES = [
+  "people.csv",
+  "groups.csv",
+  "group_memberships.csv",
+  "conflicts.csv",
+  "interventions.csv",
+  "participants.csv",
+  "outcomes.csv",
+  "incidents.csv",
+  "incident_parties.csv",
+  "README.md",
+] as const;
+export type ExtractFileName = (typeof EXTRACT_FILES)[number];

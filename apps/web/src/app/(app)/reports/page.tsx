@@ -13,6 +13,7 @@ const REPORTS = [
   { key: "funnel", href: "/reports/funnel" },
   { key: "activity", href: "/reports/activity" },
   { key: "conflicts", href: "/reports/conflicts" },
+  { key: "extract", href: "/reports/extract" },
 ] as const;
 
 export default async function ReportsPage() {

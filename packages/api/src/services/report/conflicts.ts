@@ -9,7 +9,7 @@ import { programmeToday } from "@truce/db/programme-calendar";
 import { agency, conflictChange, conflictParty, group, individual } from "@truce/db/schema";
 import { programmeDayStart, PROGRAMME_TIME_ZONE } from "../calendar";
 import type { ServiceContext } from "../context";
-import { periodSpans, programmeStart } from "./periods";
+import { periodSpans, programmeStart, withoutJit } from "./periods";
 import type { ConflictsReportInput, ReportGranularity } from "./schemas";
 
 export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
@@ -96,22 +96,18 @@ const SETS = {
  *   `individual_report_idx` alone (in a district, `individual_district_idx`). The agency
  *   filter is the registering agency; the period does not apply (statuses are today's).
  */
-export async function conflictsReport(
-  { db }: ServiceContext,
+export function conflictsReport(
+  ctx: ServiceContext,
   filters: ConflictsReportInput,
 ): Promise<ConflictsReport> {
   const today = programmeToday();
-  const [periods, register] = await Promise.all([
-    conflictPeriods(db, filters),
-    registerToday(db, filters, today),
-  ]);
-  return {
+  return withoutJit(ctx, async ({ db }) => ({
     filters,
     programmeStartedOn: await programmeStart({ db }),
-    periods,
+    periods: await conflictPeriods(db, filters),
     today,
-    ...register,
-  };
+    ...(await registerToday(db, filters, today)),
+  }));
 }
 
 const FIELDS: Record<ReportGranularity, string> = {

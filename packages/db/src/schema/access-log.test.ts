@@ -118,11 +118,12 @@ describe("the access log, to the apps' role", () => {
       access_log: "select,insert",
       access_log_chain_head: "",
       individual: "select,insert,update,delete",
-      // Derived by the owner's triggers (migrations 0014, 0015): the app reads them only.
+      // Derived by the owner's triggers (migrations 0014, 0015, 0016): the app reads them only.
       individual_milestone: "select",
       incident_month: "select",
+      intervention_month: "select",
     });
-    const derived = ["individual_milestone", "incident_month"];
+    const derived = ["individual_milestone", "incident_month", "intervention_month"];
     const others = privileges.filter(
       (p) => !p.table.startsWith("access_log") && !derived.includes(p.table),
     );

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionClaims } from "@truce/auth/actor";
-import { and, eq, ne, sql } from "@truce/db";
+import { and, eq, isNotNull, ne, sql } from "@truce/db";
 import {
   accessLog,
   conflict,
@@ -213,6 +213,27 @@ describe("the evaluators' extract's files", () => {
     ] as const) {
       for (const value of set) expect(value).toMatch(new RegExp(`^${prefix}[0-9a-f]{16}$`));
     }
+  });
+
+  it("holds a response only of an intervention shared with the programme, as other agencies see it", async () => {
+    const responses = (visibility: "agency" | "programme") =>
+      demo.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(interventionParticipant)
+        .innerJoin(intervention, eq(intervention.id, interventionParticipant.interventionId))
+        .innerJoin(individual, eq(individual.id, interventionParticipant.individualId))
+        .where(
+          and(
+            eq(intervention.visibility, visibility),
+            eq(individual.registrationStatus, "approved"),
+            isNotNull(interventionParticipant.response),
+          ),
+        );
+    const [[kept], [private_]] = await Promise.all([responses("programme"), responses("agency")]);
+    // The demo has responses to interventions kept to their agency: they are left out.
+    expect(private_!.n).toBeGreaterThan(0);
+    const shown = column(extract, "participants.csv", "response").filter((r) => r !== "");
+    expect(shown).toHaveLength(kept!.n);
   });
 
   it("gives the same records other pseudonyms in another extract", async () => {

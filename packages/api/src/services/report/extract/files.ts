@@ -262,8 +262,8 @@ const interventions = file({
         agencyId: intervention.leadAgencyId,
         occurred: dayOf(intervention.occurredAt),
         status: intervention.status,
-        channel: intervention.channel,
-        deliveryResult: intervention.deliveryResult,
+        channel: sharedDetail(intervention.channel),
+        deliveryResult: sharedDetail(intervention.deliveryResult),
         groupId: intervention.groupId,
         conflictId: intervention.conflictId,
         incidentId: intervention.triggeringIncidentId,
@@ -303,6 +303,16 @@ const participationKept = (filters: EvaluatorsExtractInput) =>
         ),
   );
 
+/**
+ * A detail of an intervention only when it is shared with the programme: of one kept to its
+ * own agency (`visibility` agency, as social services' support is without consent), other
+ * agencies see only that it took place, its kind, day and agency (DOMAIN.md, "Visibility"),
+ * so the extract, which a manager of any agency makes, holds no more than that.
+ */
+function sharedDetail<T extends SQLWrapper>(column: T) {
+  return sql<string | null>`case when ${intervention.visibility} = 'programme' then ${column} end`;
+}
+
 const participants = file({
   name: "participants.csv",
   header: ["intervention", "person", "response"],
@@ -313,9 +323,10 @@ const participants = file({
         id: interventionParticipant.id,
         interventionId: interventionParticipant.interventionId,
         individualId: interventionParticipant.individualId,
-        response: interventionParticipant.response,
+        response: sharedDetail(interventionParticipant.response),
       })
       .from(interventionParticipant)
+      .innerJoin(intervention, eq(intervention.id, interventionParticipant.interventionId))
       .where(and(participationKept(filters), after))
       .orderBy(asc(interventionParticipant.id))
       .limit(EXTRACT_BATCH),

@@ -66,8 +66,8 @@ const COLUMNS: Record<ExtractFile["name"], Record<string, string>> = {
     lead_agency_kind: "the kind of agency that led it",
     occurred: "the day it took place (or is planned for)",
     status: oneOf(INTERVENTION_STATUSES),
-    channel: `for a one-to-one conversation: ${oneOf(CONVERSATION_CHANNELS)}`,
-    delivery_result: `for a one-to-one conversation: ${oneOf(DELIVERY_RESULTS)}`,
+    channel: `for a one-to-one conversation: ${oneOf(CONVERSATION_CHANNELS)}; blank when the intervention is kept to its own agency`,
+    delivery_result: `for a one-to-one conversation: ${oneOf(DELIVERY_RESULTS)}; blank when the intervention is kept to its own agency`,
     group: "the group it was about, as in groups.csv",
     conflict: "the conflict it was about, as in conflicts.csv",
     triggering_incident: "for an enforcement: the incident that triggered it, as in incidents.csv",
@@ -75,7 +75,7 @@ const COLUMNS: Record<ExtractFile["name"], Record<string, string>> = {
   "participants.csv": {
     intervention: "the intervention, as in interventions.csv",
     person: "a person it concerned (for a call-in, a person invited), as in people.csv",
-    response: `${oneOf(PARTICIPANT_RESPONSES)}; blank when not recorded`,
+    response: `${oneOf(PARTICIPANT_RESPONSES)}; blank when not recorded, or when the intervention is kept to its own agency (other agencies see only that it took place)`,
   },
   "outcomes.csv": {
     person: "the person, as in people.csv",

@@ -1,8 +1,21 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import type { ReportAudience } from "@truce/api/schemas/report";
-import { Button, Label, NativeSelect, useErrorMessage, type ServerError } from "@truce/ui";
+import type { ReactNode } from "react";
+import {
+  REPORT_GRANULARITIES,
+  type ReportAudience,
+  type ReportGranularity,
+} from "@truce/api/schemas/report";
+import {
+  Button,
+  ErrorState,
+  Label,
+  LoadingState,
+  NativeSelect,
+  useErrorMessage,
+  type ServerError,
+} from "@truce/ui";
 
 /**
  * A report's exports and print: a CSV file for the programme, one for sharing outside it
@@ -144,6 +157,81 @@ export function AgencyFilter({
       <p id={`${id}-hint`} className="text-xs text-muted-foreground">
         {hint}
       </p>
+    </div>
+  );
+}
+
+/** A report's "rows by" filter: a row per year, quarter or month. */
+export function GranularityFilter({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: ReportGranularity;
+  onChange: (granularity: ReportGranularity) => void;
+}) {
+  const t = useTranslations("reports.filters");
+  return (
+    <div className="grid content-start gap-1.5">
+      <Label htmlFor={id}>{t("by")}</Label>
+      <NativeSelect
+        id={id}
+        value={value}
+        onChange={(event) => {
+          const chosen = REPORT_GRANULARITIES.find((g) => g === event.target.value);
+          if (chosen) onChange(chosen);
+        }}
+      >
+        {REPORT_GRANULARITIES.map((granularity) => (
+          <option key={granularity} value={granularity}>
+            {t(`granularity.${granularity}`)}
+          </option>
+        ))}
+      </NativeSelect>
+    </div>
+  );
+}
+
+/**
+ * What a report shows below its filters: nothing while the user's own days break the rule
+ * (the filter says why), the error with a retry, the loading state, or the report, marked busy
+ * while the next one is on its way.
+ */
+export function ReportState<T>({
+  valid,
+  report,
+  options,
+  children,
+}: {
+  valid: boolean;
+  report: {
+    data: T | undefined;
+    isError: boolean;
+    error: ServerError | null;
+    isPlaceholderData: boolean;
+    refetch: () => unknown;
+  };
+  options: { isError: boolean; error: ServerError | null; refetch: () => unknown };
+  children: (data: T) => ReactNode;
+}) {
+  const t = useTranslations("reports");
+  const errorMessage = useErrorMessage();
+  if (!valid) return null;
+  if (report.isError || options.isError) {
+    return (
+      <ErrorState
+        title={t("error")}
+        description={errorMessage((report.error ?? options.error)!)}
+        onRetry={() => void (options.isError ? options.refetch() : report.refetch())}
+        retryLabel={t("retry")}
+      />
+    );
+  }
+  if (report.data === undefined) return <LoadingState label={t("loading")} />;
+  return (
+    <div className="space-y-6" aria-busy={report.isPlaceholderData || undefined}>
+      {children(report.data)}
     </div>
   );
 }

@@ -3,22 +3,22 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { WebRouterOutputs } from "@truce/api";
-import { activityReportInput, REPORT_GRANULARITIES } from "@truce/api/schemas/report";
+import { activityReportInput } from "@truce/api/schemas/report";
 import { ENFORCEMENT_KINDS, INTERVENTION_KINDS } from "@truce/db/enum-values";
-import {
-  EmptyState,
-  ErrorState,
-  Label,
-  LoadingState,
-  NativeSelect,
-  useErrorMessage,
-} from "@truce/ui";
+import { EmptyState } from "@truce/ui";
 import { BarChart } from "@truce/ui/bar-chart";
 import { useTRPC } from "~/trpc/react";
 import { FigureTable } from "../figure-table";
 import { PeriodFilter } from "../period-filter";
 import { usePeriodLabels } from "../period-labels";
-import { AgencyFilter, DistrictFilter, PrintedFilters, ReportActions } from "../report-actions";
+import {
+  AgencyFilter,
+  DistrictFilter,
+  GranularityFilter,
+  PrintedFilters,
+  ReportActions,
+  ReportState,
+} from "../report-actions";
 import { useReportExport, useReportPlace } from "../use-report";
 import { activityCsv, type EnforcementKind } from "./activity-csv";
 import { reportHref, reportInput, readReportPlace } from "../report-place";
@@ -41,7 +41,6 @@ export function ActivityReport() {
   const tKind = useTranslations("enums.interventionKind");
   const enforcementLabel = useEnforcementLabel();
   const format = useFormatter();
-  const errorMessage = useErrorMessage();
   const trpc = useTRPC();
   const labels = usePeriodLabels();
   const { place, go, options, context, input, valid, fieldError, agencyName } = useReportPlace({
@@ -69,7 +68,6 @@ export function ActivityReport() {
         formatDateTime: (at) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }),
       }),
   );
-  const report = query.data;
 
   return (
     <div className="space-y-6">
@@ -84,25 +82,11 @@ export function ActivityReport() {
           toError={fieldError("to")}
           onChange={(period) => go({ ...place, period })}
         />
-        <div className="grid content-start gap-1.5">
-          <Label htmlFor="activity-by">{t("filters.by")}</Label>
-          <NativeSelect
-            id="activity-by"
-            value={input.granularity}
-            onChange={(event) =>
-              go({
-                ...place,
-                by: REPORT_GRANULARITIES.find((g) => g === event.target.value),
-              })
-            }
-          >
-            {REPORT_GRANULARITIES.map((granularity) => (
-              <option key={granularity} value={granularity}>
-                {t(`filters.granularity.${granularity}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <GranularityFilter
+          id="activity-by"
+          value={input.granularity}
+          onChange={(by) => go({ ...place, by })}
+        />
         <AgencyFilter
           id="activity-agency"
           value={place.agencyId}
@@ -121,22 +105,15 @@ export function ActivityReport() {
         </div>
       </fieldset>
 
-      {!valid ? null : query.isError || options.isError ? (
-        <ErrorState
-          title={t("error")}
-          description={errorMessage((query.error ?? options.error)!)}
-          onRetry={() => void (options.isError ? options.refetch() : query.refetch())}
-          retryLabel={t("retry")}
-        />
-      ) : !report ? (
-        <LoadingState label={t("loading")} />
-      ) : (
-        <div className="space-y-6" aria-busy={query.isPlaceholderData || undefined}>
-          <ReportActions idPrefix="activity" {...exporting} />
-          <ActivityPrinted report={report} agency={agencyName(report.filters.agencyId)} />
-          <ActivityFigures report={report} />
-        </div>
-      )}
+      <ReportState valid={valid} report={query} options={options}>
+        {(report) => (
+          <>
+            <ReportActions idPrefix="activity" {...exporting} />
+            <ActivityPrinted report={report} agency={agencyName(report.filters.agencyId)} />
+            <ActivityFigures report={report} />
+          </>
+        )}
+      </ReportState>
     </div>
   );
 }

@@ -3,22 +3,22 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import type { WebRouterOutputs } from "@truce/api";
-import { conflictsReportInput, REPORT_GRANULARITIES } from "@truce/api/schemas/report";
+import { conflictsReportInput } from "@truce/api/schemas/report";
 import { CONFLICT_STATUSES, INDIVIDUAL_CATEGORIES, RISK_LEVELS } from "@truce/db/enum-values";
-import {
-  EmptyState,
-  ErrorState,
-  Label,
-  LoadingState,
-  NativeSelect,
-  useErrorMessage,
-} from "@truce/ui";
+import { EmptyState } from "@truce/ui";
 import { BarChart } from "@truce/ui/bar-chart";
 import { useTRPC } from "~/trpc/react";
 import { FigureTable } from "../figure-table";
 import { PeriodFilter } from "../period-filter";
 import { usePeriodLabels } from "../period-labels";
-import { AgencyFilter, DistrictFilter, PrintedFilters, ReportActions } from "../report-actions";
+import {
+  AgencyFilter,
+  DistrictFilter,
+  GranularityFilter,
+  PrintedFilters,
+  ReportActions,
+  ReportState,
+} from "../report-actions";
 import { readReportPlace, reportHref, reportInput } from "../report-place";
 import { useReportExport, useReportPlace } from "../use-report";
 import { conflictsCsv } from "./conflicts-csv";
@@ -33,7 +33,6 @@ export function ConflictsReport() {
   const t = useTranslations("reports");
   const tEnum = useTranslations("enums");
   const format = useFormatter();
-  const errorMessage = useErrorMessage();
   const trpc = useTRPC();
   const labels = usePeriodLabels();
   const { place, go, options, context, input, valid, fieldError, agencyName } = useReportPlace({
@@ -60,7 +59,6 @@ export function ConflictsReport() {
         formatDateTime: (at) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }),
       }),
   );
-  const report = query.data;
 
   return (
     <div className="space-y-6">
@@ -75,22 +73,11 @@ export function ConflictsReport() {
           toError={fieldError("to")}
           onChange={(period) => go({ ...place, period })}
         />
-        <div className="grid content-start gap-1.5">
-          <Label htmlFor="conflicts-by">{t("filters.by")}</Label>
-          <NativeSelect
-            id="conflicts-by"
-            value={input.granularity}
-            onChange={(event) =>
-              go({ ...place, by: REPORT_GRANULARITIES.find((g) => g === event.target.value) })
-            }
-          >
-            {REPORT_GRANULARITIES.map((granularity) => (
-              <option key={granularity} value={granularity}>
-                {t(`filters.granularity.${granularity}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <GranularityFilter
+          id="conflicts-by"
+          value={input.granularity}
+          onChange={(by) => go({ ...place, by })}
+        />
         <AgencyFilter
           id="conflicts-agency"
           value={place.agencyId}
@@ -109,30 +96,23 @@ export function ConflictsReport() {
         </div>
       </fieldset>
 
-      {!valid ? null : query.isError || options.isError ? (
-        <ErrorState
-          title={t("error")}
-          description={errorMessage((query.error ?? options.error)!)}
-          onRetry={() => void (options.isError ? options.refetch() : query.refetch())}
-          retryLabel={t("retry")}
-        />
-      ) : !report ? (
-        <LoadingState label={t("loading")} />
-      ) : (
-        <div className="space-y-6" aria-busy={query.isPlaceholderData || undefined}>
-          <ReportActions idPrefix="conflicts" {...exporting} />
-          <PrintedFilters
-            rows={[
-              [t("csv.period"), labels.range(report.filters.from, report.filters.to)],
-              [t("csv.rowsBy"), t(`filters.granularity.${report.filters.granularity}`)],
-              [t("csv.district"), report.filters.district ?? t("filters.allDistricts")],
-              [t("csv.agency"), agencyName(report.filters.agencyId) ?? t("filters.allAgencies")],
-            ]}
-          />
-          <ConflictFigures report={report} />
-          <RegisterFigures report={report} />
-        </div>
-      )}
+      <ReportState valid={valid} report={query} options={options}>
+        {(report) => (
+          <>
+            <ReportActions idPrefix="conflicts" {...exporting} />
+            <PrintedFilters
+              rows={[
+                [t("csv.period"), labels.range(report.filters.from, report.filters.to)],
+                [t("csv.rowsBy"), t(`filters.granularity.${report.filters.granularity}`)],
+                [t("csv.district"), report.filters.district ?? t("filters.allDistricts")],
+                [t("csv.agency"), agencyName(report.filters.agencyId) ?? t("filters.allAgencies")],
+              ]}
+            />
+            <ConflictFigures report={report} />
+            <RegisterFigures report={report} />
+          </>
+        )}
+      </ReportState>
     </div>
   );
 }

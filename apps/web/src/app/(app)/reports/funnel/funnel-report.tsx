@@ -4,12 +4,18 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import type { WebRouterOutputs } from "@truce/api";
 import { exitFunnelInput } from "@truce/api/schemas/report";
-import { EmptyState, ErrorState, LoadingState, useErrorMessage } from "@truce/ui";
+import { EmptyState } from "@truce/ui";
 import { StepChart } from "@truce/ui/bar-chart";
 import { useTRPC } from "~/trpc/react";
 import { PeriodFilter } from "../period-filter";
 import { usePeriodLabels } from "../period-labels";
-import { AgencyFilter, DistrictFilter, PrintedFilters, ReportActions } from "../report-actions";
+import {
+  AgencyFilter,
+  DistrictFilter,
+  PrintedFilters,
+  ReportActions,
+  ReportState,
+} from "../report-actions";
 import { useReportExport, useReportPlace } from "../use-report";
 import { funnelCsv } from "./funnel-csv";
 import { funnelHref, funnelInput, readFunnelPlace } from "./report-place";
@@ -20,7 +26,6 @@ type Funnel = WebRouterOutputs["report"]["funnel"];
 export function FunnelReport() {
   const t = useTranslations("reports");
   const format = useFormatter();
-  const errorMessage = useErrorMessage();
   const trpc = useTRPC();
   const { place, go, options, context, input, valid, fieldError, agencyName } = useReportPlace({
     read: readFunnelPlace,
@@ -44,7 +49,6 @@ export function FunnelReport() {
         formatDateTime: (at) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }),
       }),
   );
-  const funnel = query.data;
 
   return (
     <div className="space-y-6">
@@ -74,22 +78,15 @@ export function FunnelReport() {
         />
       </fieldset>
 
-      {!valid ? null : query.isError || options.isError ? (
-        <ErrorState
-          title={t("error")}
-          description={errorMessage((query.error ?? options.error)!)}
-          onRetry={() => void (options.isError ? options.refetch() : query.refetch())}
-          retryLabel={t("retry")}
-        />
-      ) : !funnel ? (
-        <LoadingState label={t("loading")} />
-      ) : (
-        <div className="space-y-6" aria-busy={query.isPlaceholderData || undefined}>
-          <ReportActions idPrefix="funnel" {...exporting} />
-          <FunnelPrinted funnel={funnel} agency={agencyName(funnel.filters.agencyId)} />
-          <FunnelFigures funnel={funnel} />
-        </div>
-      )}
+      <ReportState valid={valid} report={query} options={options}>
+        {(funnel) => (
+          <>
+            <ReportActions idPrefix="funnel" {...exporting} />
+            <FunnelPrinted funnel={funnel} agency={agencyName(funnel.filters.agencyId)} />
+            <FunnelFigures funnel={funnel} />
+          </>
+        )}
+      </ReportState>
     </div>
   );
 }

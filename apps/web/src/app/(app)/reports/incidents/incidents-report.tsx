@@ -3,25 +3,19 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import type { WebRouterOutputs } from "@truce/api";
-import {
-  incidentReportInput,
-  REPORT_GRANULARITIES,
-  type ReportGranularity,
-} from "@truce/api/schemas/report";
+import { incidentReportInput } from "@truce/api/schemas/report";
 import { INCIDENT_KINDS } from "@truce/db/enum-values";
-import {
-  EmptyState,
-  ErrorState,
-  Label,
-  LoadingState,
-  NativeSelect,
-  StatusToggles,
-  useErrorMessage,
-} from "@truce/ui";
+import { EmptyState, StatusToggles } from "@truce/ui";
 import { BarChart } from "@truce/ui/bar-chart";
 import { useTRPC } from "~/trpc/react";
 import { PeriodFilter } from "../period-filter";
-import { DistrictFilter, PrintedFilters, ReportActions } from "../report-actions";
+import {
+  DistrictFilter,
+  GranularityFilter,
+  PrintedFilters,
+  ReportActions,
+  ReportState,
+} from "../report-actions";
 import { usePeriodLabels } from "../period-labels";
 import { useReportExport, useReportPlace } from "../use-report";
 import { incidentsCsv } from "./incidents-csv";
@@ -40,7 +34,6 @@ export function IncidentsReport() {
   const t = useTranslations("reports");
   const tEnum = useTranslations("enums.incidentKind");
   const format = useFormatter();
-  const errorMessage = useErrorMessage();
   const trpc = useTRPC();
   const { place, go, options, context, input, valid, fieldError } = useReportPlace({
     read: readIncidentsPlace,
@@ -69,7 +62,6 @@ export function IncidentsReport() {
   );
 
   const kinds = place.kinds ?? INCIDENT_KINDS;
-  const report = query.data;
 
   return (
     <div className="space-y-6">
@@ -84,20 +76,11 @@ export function IncidentsReport() {
           toError={fieldError("to")}
           onChange={(period) => go({ ...place, period })}
         />
-        <div className="grid content-start gap-1.5">
-          <Label htmlFor="incidents-by">{t("filters.by")}</Label>
-          <NativeSelect
-            id="incidents-by"
-            value={input.granularity}
-            onChange={(event) => go({ ...place, by: event.target.value as ReportGranularity })}
-          >
-            {REPORT_GRANULARITIES.map((granularity) => (
-              <option key={granularity} value={granularity}>
-                {t(`filters.granularity.${granularity}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <GranularityFilter
+          id="incidents-by"
+          value={input.granularity}
+          onChange={(by) => go({ ...place, by })}
+        />
         <DistrictFilter
           id="incidents-district"
           value={place.district}
@@ -119,22 +102,15 @@ export function IncidentsReport() {
         </p>
       </fieldset>
 
-      {!valid ? null : query.isError || options.isError ? (
-        <ErrorState
-          title={t("error")}
-          description={errorMessage((query.error ?? options.error)!)}
-          onRetry={() => void (options.isError ? options.refetch() : query.refetch())}
-          retryLabel={t("retry")}
-        />
-      ) : !report ? (
-        <LoadingState label={t("loading")} />
-      ) : (
-        <div className="space-y-6" aria-busy={query.isPlaceholderData || undefined}>
-          <ReportActions idPrefix="incidents" {...exporting} />
-          <IncidentsPrinted report={report} />
-          <IncidentsFigures report={report} />
-        </div>
-      )}
+      <ReportState valid={valid} report={query} options={options}>
+        {(report) => (
+          <>
+            <ReportActions idPrefix="incidents" {...exporting} />
+            <IncidentsPrinted report={report} />
+            <IncidentsFigures report={report} />
+          </>
+        )}
+      </ReportState>
     </div>
   );
 }

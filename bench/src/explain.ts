@@ -27,10 +27,13 @@ function scansOf(node: PlanNode, into: string[] = []): string[] {
 }
 
 const SAVEPOINT = /^\s*(savepoint|release|rollback to)\b/i;
+/** A setting a read makes for its own statements (`set local jit = off`): run, not explained. */
+const SETTING = /^\s*(set|reset)\b/i;
 
 /**
  * EXPLAIN ANALYZE of each statement a read ran, with its own parameters, in one transaction
- * that is rolled back: a write runs (and is timed) as in the read, and leaves nothing.
+ * that is rolled back: a write runs (and is timed) as in the read, and leaves nothing. A read's
+ * settings are made as it made them, so the statements after them are planned as they ran.
  */
 export async function explainStatements(
   sql: Sql,
@@ -42,6 +45,10 @@ export async function explainStatements(
     .begin(async (tx) => {
       for (const { text, params } of statements) {
         if (isTransactionControl(text) || SAVEPOINT.test(text)) continue;
+        if (SETTING.test(text)) {
+          await tx.unsafe(text, params as never[]);
+          continue;
+        }
         const rows = await tx.unsafe<Array<{ "QUERY PLAN": Array<Record<string, unknown>> }>>(
           `explain (analyze, format json) ${text}`,
           params as never[],

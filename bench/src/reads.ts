@@ -368,8 +368,9 @@ export const READS: BenchRead[] = [
     (c, i) => c.report.activity(i),
     "manager",
   ),
-  // Conflicts and people over the same ten years by month: the conflicts' changes of the
-  // period (conflict_change_changed_at_idx) and the register today (individual_report_idx).
+  // Conflicts and people over the same ten years by month: the conflicts' changes by month
+  // (conflict_month, the days at the ends from conflict_change_changed_at_idx) and the register
+  // today (register_count, register_review).
   trpcRead(
     "conflicts and people report",
     "report.conflicts",

@@ -407,8 +407,10 @@ export async function generate(
     await sql`select rebuild_individual_milestones()`;
     await sql`select rebuild_incident_months()`;
     await sql`select rebuild_intervention_months()`;
+    await sql`select rebuild_conflict_months()`;
+    await sql`select rebuild_register_counts()`;
     say(
-      `individual milestones, incident and intervention months: rebuilt in ${seconds(rebuilt).toFixed(1)} s`,
+      `individual milestones, incident, intervention and conflict months, register counts: rebuilt in ${seconds(rebuilt).toFixed(1)} s`,
     );
 
     // Vacuumed as well as analyzed: as autovacuum leaves a table a while after a bulk load,

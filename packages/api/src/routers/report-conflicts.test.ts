@@ -201,6 +201,39 @@ describe("report.conflicts' filters, on a fixture of its own", () => {
     ).toEqual([["2021-02-15", "2021-03-31", 1, 1, 1]]);
   });
 
+  it("counts a change on a report's first month's days before it as before the report", async () => {
+    const columns = (
+      report: Awaited<ReturnType<Awaited<ReturnType<typeof manager>>["report"]["conflicts"]>>,
+    ) =>
+      report.periods.map((p) => [
+        p.firstDay,
+        p.lastDay,
+        p.byStatus.latent,
+        p.byStatus.active,
+        p.byStatus.escalating,
+        p.byStatus.resolved,
+        p.opened,
+        p.resolved,
+      ]);
+    // 21 February to 4 March, no whole month in it: active since the 20th, nothing in it.
+    const days = await (
+      await manager()
+    ).report.conflicts({ from: "2021-02-21", to: "2021-03-04", granularity: "month", district });
+    expect(columns(days)).toEqual([
+      ["2021-02-21", "2021-02-28", 0, 1, 0, 0, 0, 0],
+      ["2021-03-01", "2021-03-04", 0, 1, 0, 0, 0, 0],
+    ]);
+    // From 21 February to the end of April: March and April whole, the 20th still before.
+    const months = await (
+      await manager()
+    ).report.conflicts({ from: "2021-02-21", to: "2021-04-30", granularity: "month", district });
+    expect(columns(months)).toEqual([
+      ["2021-02-21", "2021-02-28", 0, 1, 0, 0, 0, 0],
+      ["2021-03-01", "2021-03-31", 0, 1, 1, 0, 1, 0],
+      ["2021-04-01", "2021-04-30", 0, 0, 1, 1, 0, 1],
+    ]);
+  });
+
   it("counts the district's register today by status, risk and category, with its reviews; the pending person nowhere", async () => {
     const report = await (
       await manager()

@@ -16,6 +16,8 @@ export * from "./consent";
 export * from "./outcome";
 export * from "./individual-milestone";
 export * from "./intervention-month";
+export * from "./conflict-month";
+export * from "./register-count";
 export * from "./note";
 export * from "./task";
 export * from "./flag";

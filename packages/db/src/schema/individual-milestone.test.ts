@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { createTestIndividual, refusal, startDemoDatabase, type DemoDatabase } from "../testing";
+import {
+  createTestIndividual,
+  refusal,
+  rowsApart,
+  startDemoDatabase,
+  type DemoDatabase,
+} from "../testing";
 import { individual } from "./individual";
 import { individualMilestone } from "./individual-milestone";
 import { intervention, interventionParticipant } from "./intervention";
@@ -20,16 +26,12 @@ afterAll(async () => {
 });
 
 /** The rows that differ between the table and what its source says it should hold. */
-async function drift(): Promise<number> {
-  const [row] = await demo.ownerDb.execute<{ n: number }>(sql`
-    select count(*)::int as n from (
-      (select individual_id, step, agency_id, first_on, district, approved from individual_milestone
-       except select * from individual_milestone_source)
-      union all
-      (select * from individual_milestone_source
-       except select individual_id, step, agency_id, first_on, district, approved from individual_milestone)
-    ) d`);
-  return row!.n;
+function drift(): Promise<number> {
+  return rowsApart(
+    demo.ownerDb,
+    sql`select individual_id, step, agency_id, first_on, district, approved from individual_milestone`,
+    sql`select * from individual_milestone_source`,
+  );
 }
 
 /** A person's rows as [step, agency, first day], agency "any" for the row of any agency. */

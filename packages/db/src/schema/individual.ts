@@ -122,11 +122,6 @@ export const individual = pgTable(
       .where(sql`${t.registrationStatus} = 'pending'`),
     index("individual_approved_by_id_idx").on(t.approvedById),
     index("individual_review_due_idx").on(t.reviewDue),
-    // The register report's counts (report.conflicts): the approved people by status, risk,
-    // category, registering agency and review date, read from the index alone.
-    index("individual_report_idx")
-      .on(t.status, t.riskLevel, t.category, t.registeringAgencyId, t.reviewDue)
-      .where(sql`${t.registrationStatus} = 'approved'`),
     ...auditIndexes("individual", t),
   ],
 );

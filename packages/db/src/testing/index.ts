@@ -17,3 +17,4 @@ export {
   type TestUserOptions,
 } from "./factories";
 export { refusal } from "./refusal";
+export { rowsApart } from "./rows-apart";

@@ -6,11 +6,18 @@ import {
   RISK_LEVELS,
 } from "@truce/db/enum-values";
 import { programmeToday } from "@truce/db/programme-calendar";
-import { agency, conflictChange, conflictParty, group, individual } from "@truce/db/schema";
+import {
+  agency,
+  conflictChange,
+  conflictChangeDistrict,
+  conflictMonth,
+  registerCount,
+  registerReview,
+} from "@truce/db/schema";
 import { programmeDayStart, PROGRAMME_TIME_ZONE } from "../calendar";
 import type { ServiceContext } from "../context";
-import { periodSpans, programmeStart, withoutJit } from "./periods";
-import type { ConflictsReportInput, ReportGranularity } from "./schemas";
+import { nextDay, periodSpans, programmeStart, wholeMonthsOf, withoutJit } from "./periods";
+import type { ConflictsReportInput } from "./schemas";
 
 export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
 export type IndividualStatus = (typeof INDIVIDUAL_STATUSES)[number];
@@ -88,13 +95,16 @@ const SETS = {
  *   of status). A change adds one to its status and takes one from the status before it, so
  *   the conflicts in a status at a day's end are the sum of the changes up to it: the changes
  *   before the report plus a running sum of each period's (a window over the periods). The
- *   period's changes are one range of `conflict_change_changed_at_idx`. The district is a
- *   district a conflict concerns: a group party's area, or an individual party's district.
- *   Conflicts are the whole programme's: no agency filter.
+ *   months before the report and its whole months come from `conflict_month` (kept by
+ *   triggers, migration 0018); the days of its first and last month that are not a whole month
+ *   of it from the changes themselves (a range of `conflict_change_changed_at_idx`). The
+ *   district is a district a conflict concerns: a group party's area, or an approved
+ *   individual party's district. Conflicts are the whole programme's: no agency filter.
  * - **The register today**: the approved people by status and risk, by category, and each
  *   registering agency's, with the reviews overdue and due in the next 30 days, from
- *   `individual_report_idx` alone (in a district, `individual_district_idx`). The agency
- *   filter is the registering agency; the period does not apply (statuses are today's).
+ *   `register_count` and `register_review` (kept by a trigger on the people, migration 0018).
+ *   The agency filter is the registering agency; the period does not apply (statuses are
+ *   today's).
  */
 export function conflictsReport(
   ctx: ServiceContext,
@@ -110,29 +120,46 @@ export function conflictsReport(
   }));
 }
 
-const FIELDS: Record<ReportGranularity, string> = {
-  year: "year",
-  quarter: "quarter",
-  month: "month",
-};
-
 async function conflictPeriods(
   db: ServiceContext["db"],
   filters: ConflictsReportInput,
 ): Promise<ConflictPeriod[]> {
-  const inDistrict: SQL = filters.district
-    ? sql`and ${conflictChange.conflictId} in (
-        select ${conflictParty.conflictId} from ${conflictParty}
-        join ${group} on ${group.id} = ${conflictParty.groupId}
-        where ${group.area} = ${filters.district}
-        union
-        select ${conflictParty.conflictId} from ${conflictParty}
-        join ${individual} on ${individual.id} = ${conflictParty.individualId}
-        where ${individual.district} = ${filters.district}
-          and ${individual.registrationStatus} = 'approved')`
-    : sql``;
-  const field = sql.raw(`'${FIELDS[filters.granularity]}'`);
+  const district = filters.district ?? "";
   const zone = sql.raw(`'${PROGRAMME_TIME_ZONE}'`);
+  const field = sql.raw(`'${filters.granularity}'`);
+  // The changes of some days [from, to) as events, each a range of conflict_change_changed_at_idx
+  // (in a district, of the view over it): +1 to the status a change made, -1 to the one before.
+  const days = (from: string, to: string) => {
+    const [changes, where] = filters.district
+      ? [sql`${conflictChangeDistrict}`, sql`c.district = ${filters.district} and`]
+      : [sql`${conflictChange}`, sql``];
+    return sql`
+      select (c.changed_at at time zone ${zone})::date as day, e.status, e.delta,
+        e.opened::int as opened, e.resolved::int as resolved
+      from ${changes} c
+      cross join lateral (values
+        (c.status, 1, c.previous_status is null,
+          c.status = 'resolved' and c.previous_status is distinct from 'resolved'),
+        (c.previous_status, -1, false, false)
+      ) as e(status, delta, opened, resolved)
+      where ${where} c.changed_at >= ${programmeDayStart(from)}
+        and c.changed_at < ${programmeDayStart(to)} and e.status is not null`;
+  };
+  // The months before the report's first month, and its whole months, from conflict_month; the
+  // days of its first and last month that are not a whole month of it, from the changes.
+  const firstMonth = `${filters.from.slice(0, 7)}-01`;
+  const afterTo = nextDay(filters.to);
+  const whole = wholeMonthsOf(filters.from, filters.to);
+  const months = (where: SQL) => sql`
+      select m.month as day, m.status, m.conflicts as delta, m.opened, m.resolved
+      from ${conflictMonth} m where m.district = ${district} and ${where}`;
+  const facts = whole
+    ? sql`${months(sql`(m.month < ${firstMonth}::date
+          or (m.month >= ${whole.monthsFrom}::date and m.month < ${whole.monthsTo}::date))`)}
+      union all ${days(firstMonth, whole.monthsFrom)}
+      union all ${days(whole.monthsTo, afterTo)}`
+    : sql`${months(sql`m.month < ${firstMonth}::date`)}
+      union all ${days(firstMonth, afterTo)}`;
   const rows = await db.execute<{
     period: string;
     first_day: string;
@@ -143,31 +170,17 @@ async function conflictPeriods(
     resolved: number;
   }>(sql`
     with span as (${periodSpans(filters)}),
-    -- Each change as +1 to its status and -1 to the one before it; its period by its day.
-    events as (
-      select ${conflictChange.changedAt} as changed_at, ${conflictChange.status} as status,
-        1 as delta, ${conflictChange.previousStatus} is null as opened,
-        ${conflictChange.status} = 'resolved'
-          and ${conflictChange.previousStatus} is distinct from 'resolved' as resolved
-      from ${conflictChange} where true ${inDistrict}
-      union all
-      select ${conflictChange.changedAt}, ${conflictChange.previousStatus}, -1, false, false
-      from ${conflictChange}
-      where ${conflictChange.previousStatus} is not null ${inDistrict}
-    ),
+    facts as (${facts}),
     before as (
-      select status, sum(delta)::int as conflicts from events
-      where changed_at < ${programmeDayStart(filters.from)}
+      select status, sum(delta)::int as conflicts from facts
+      where day < ${filters.from}::date
       group by status
     ),
     during as (
-      select date_trunc(${field}, changed_at at time zone ${zone})::date as period, status,
-        sum(delta)::int as delta,
-        count(*) filter (where opened)::int as opened,
-        count(*) filter (where resolved)::int as resolved
-      from events
-      where changed_at >= ${programmeDayStart(filters.from)}
-        and changed_at < ${programmeDayStart(sql`(${filters.to}::date + 1)`)}
+      select date_trunc(${field}, day::timestamp)::date as period, status,
+        sum(delta)::int as delta, sum(opened)::int as opened, sum(resolved)::int as resolved
+      from facts
+      where day >= ${filters.from}::date and day <= ${filters.to}::date
       group by 1, 2
     ),
     by_status as (
@@ -217,9 +230,9 @@ async function registerToday(
   filters: ConflictsReportInput,
   today: string,
 ): Promise<Pick<ConflictsReport, "people" | "reviews" | "agencies">> {
-  const where: SQL[] = [sql`${individual.registrationStatus} = 'approved'`];
-  if (filters.district) where.push(sql`${individual.district} = ${filters.district}`);
-  if (filters.agencyId) where.push(sql`${individual.registeringAgencyId} = ${filters.agencyId}`);
+  const district = filters.district ?? "";
+  const byAgency = (column: SQL) =>
+    filters.agencyId ? sql`and ${column} = ${filters.agencyId}` : sql``;
   const rows = await db.execute<{
     set: number;
     status: IndividualStatus | null;
@@ -232,23 +245,32 @@ async function registerToday(
     due_soon: number;
   }>(sql`
     with counted as (
-      select grouping(${individual.status}, ${individual.riskLevel}, ${individual.category},
-          ${individual.registeringAgencyId})::int as set,
-        ${individual.status} as status, ${individual.riskLevel} as risk_level,
-        ${individual.category} as category, ${individual.registeringAgencyId} as agency_id,
-        count(*)::int as people,
-        count(*) filter (where ${individual.reviewDue} < ${today}::date)::int as overdue,
-        count(*) filter (where ${individual.reviewDue} >= ${today}::date
-          and ${individual.reviewDue} < ${today}::date + ${REVIEW_SOON_DAYS}::int)::int as due_soon
-      from ${individual}
-      where ${sql.join(where, sql` and `)}
+      select grouping(r.status, r.risk_level, r.category, r.registering_agency_id)::int as set,
+        r.status, r.risk_level, r.category, r.registering_agency_id as agency_id,
+        sum(r.people)::int as people
+      from ${registerCount} r
+      where r.district = ${district} ${byAgency(sql`r.registering_agency_id`)}
       group by grouping sets (
-        (${individual.status}, ${individual.riskLevel}), (${individual.status}),
-        (${individual.riskLevel}), (${individual.category}), (${individual.registeringAgencyId}), ()
+        (r.status, r.risk_level), (r.status), (r.risk_level), (r.category),
+        (r.registering_agency_id), ()
       )
+      having sum(r.people) > 0
+    ),
+    -- The reviews before today, and in the 30 days from it: one range of days.
+    reviews as (
+      select grouping(v.registering_agency_id)::int as set, v.registering_agency_id as agency_id,
+        coalesce(sum(v.people) filter (where v.review_due < ${today}::date), 0)::int as overdue,
+        coalesce(sum(v.people) filter (where v.review_due >= ${today}::date), 0)::int as due_soon
+      from ${registerReview} v
+      where v.district = ${district} ${byAgency(sql`v.registering_agency_id`)}
+        and v.review_due < ${today}::date + ${REVIEW_SOON_DAYS}::int
+      group by grouping sets ((v.registering_agency_id), ())
     )
-    select c.*, ${agency.name} as name
+    select c.*, coalesce(v.overdue, 0)::int as overdue, coalesce(v.due_soon, 0)::int as due_soon,
+      ${agency.name} as name
     from counted c
+    left join reviews v on (c.set = ${sql.raw(String(SETS.agency))} and v.set = 0 and v.agency_id = c.agency_id)
+      or (c.set = ${sql.raw(String(SETS.all))} and v.set = 1)
     left join ${agency} on ${agency.id} = c.agency_id
     order by ${agency.name}, c.agency_id`);
   const byStatus = new Map(

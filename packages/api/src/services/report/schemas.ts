@@ -154,6 +154,15 @@ export const evaluatorsExtractInput = z
   });
 export type EvaluatorsExtractInput = z.infer<typeof evaluatorsExtractInput>;
 
+/**
+ * The extract's file name: its period, "start" for an open first day and the day it is made
+ * (on the programme's calendar) for an open last day. The route names its archive so, and the
+ * page offers the same name where it asks where to save it.
+ */
+export function evaluatorsExtractFileName(filters: EvaluatorsExtractInput, today: string): string {
+  return `truce-evaluators-extract_${filters.from ?? "start"}_${filters.to ?? today}.zip`;
+}
+
 /** The extract's files, in the order the archive holds them (the page names the one arriving). */
 export const EXTRACT_FILES = [
   "people.csv",

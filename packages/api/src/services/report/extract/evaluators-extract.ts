@@ -2,7 +2,7 @@ import type { Db } from "@truce/db";
 import { programmeDay } from "@truce/db/programme-calendar";
 import { recordAccess } from "../../access-log/record-access";
 import { inTransaction, type ServiceContext } from "../../context";
-import type { EvaluatorsExtractInput } from "../schemas";
+import { evaluatorsExtractFileName, type EvaluatorsExtractInput } from "../schemas";
 import { pulledStream, zipWriter } from "./archive";
 import { agencyKinds, EXTRACT_TABLES } from "./files";
 import { newPseudonyms } from "./pseudonyms";
@@ -80,6 +80,6 @@ export async function startEvaluatorsExtract(
     onError,
   );
 
-  const period = [filters.from ?? "start", filters.to ?? programmeDay(madeAt)].join("_");
-  return { fileName: `truce-evaluators-extract_${period}.zip`, rows, stream };
+  const fileName = evaluatorsExtractFileName(filters, programmeDay(madeAt));
+  return { fileName, rows, stream };
 }

@@ -2,9 +2,13 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState, useSyncExternalStore } from "react";
-import { EXTRACT_FILES, evaluatorsExtractInput } from "@truce/api/schemas/report";
+import {
+  EXTRACT_FILES,
+  evaluatorsExtractFileName,
+  evaluatorsExtractInput,
+} from "@truce/api/schemas/report";
 import { Alert, AlertDescription, Button, Input, Label, useTranslateMessage } from "@truce/ui";
-import { downloadFile } from "@truce/ui/csv";
+import { openFileSink } from "@truce/ui/file-sink";
 import { today } from "~/components/today";
 import { zipProgress } from "./zip-progress";
 
@@ -35,8 +39,10 @@ function fileNameOf(res: Response): string {
 /**
  * The extract's period and its download. The archive is made as it downloads, so the page reads
  * the response as it comes: the bytes received, and the file being written (told by its name in
- * the archive's bytes), then hands the whole to the browser to save. Cancel stops the download
- * and, with it, the server's reading of the database.
+ * the archive's bytes). Where the browser lets a page write a file the user picks, each piece
+ * goes straight to it (`openFileSink`); elsewhere the pieces are handed to the browser's
+ * downloads at the end. Cancel stops the download and, with it, the server's reading of the
+ * database.
  */
 export function ExtractDownload() {
   const t = useTranslations("reports.extract");
@@ -66,6 +72,13 @@ export function ExtractDownload() {
 
   async function make() {
     if (!checked.success) return;
+    // Where the archive goes is asked first, while the click still lets the page ask.
+    const sink = await openFileSink(evaluatorsExtractFileName(checked.data, today()), {
+      mime: "application/zip",
+      extension: ".zip",
+      description: t("zipFile"),
+    });
+    if (!sink) return;
     const controller = new AbortController();
     abort.current = controller;
     setStep({ state: "making", received: 0, file: -1 });
@@ -77,6 +90,7 @@ export function ExtractDownload() {
         signal: controller.signal,
       });
       if (!res.ok || !res.body) {
+        await sink.abort();
         const refusal = (await res.json().catch(() => ({}))) as Refusal;
         setStep({
           state: "failed",
@@ -86,19 +100,18 @@ export function ExtractDownload() {
       }
       const reader = res.body.getReader();
       const progress = zipProgress(EXTRACT_FILES);
-      const chunks: Uint8Array<ArrayBuffer>[] = [];
       let received = 0;
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        chunks.push(value);
+        await sink.write(value);
         received += value.byteLength;
         setStep({ state: "making", received, file: progress.take(value) });
       }
-      const fileName = fileNameOf(res);
-      downloadFile(fileName, new Blob(chunks, { type: "application/zip" }), "application/zip");
-      setStep({ state: "done", fileName, size: received });
+      await sink.close();
+      setStep({ state: "done", fileName: fileNameOf(res), size: received });
     } catch (error) {
+      await sink.abort().catch(() => {});
       setStep(
         controller.signal.aborted
           ? { state: "cancelled" }

@@ -125,6 +125,17 @@ describe("conflict_month", () => {
     expect(await atEnd("Conflictmonthby", "2035-03-01")).toEqual({});
     expect(await atEnd("Conflictmonthby", "2035-04-01")).toEqual({ latent: 1 });
     expect(await openedIn("Conflictmonthby", "2035-04-01")).toEqual({ opened: 1, resolved: 0 });
+    // A change of risk alone, in the same month: +1 and -1 to the same status.
+    await demo.ownerDb.insert(conflictChange).values({
+      conflictId: fixture!.id,
+      status: "latent",
+      riskLevel: "high",
+      previousStatus: "latent",
+      previousRiskLevel: "medium",
+      changedAt: new Date("2035-04-02T10:00:00Z"),
+    });
+    expect(await atEnd("Conflictmonthby", "2035-04-01")).toEqual({ latent: 1 });
+    expect(await drift()).toBe(0);
     // A pending registration counts nowhere, not even as the conflict's district.
     expect(await atEnd("Pendingmonthby", "2035-04-01")).toEqual({});
     const [change] = await demo.ownerDb

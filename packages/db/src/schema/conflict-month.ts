@@ -7,7 +7,7 @@ import { conflictStatus } from "./conflict";
  * the status it made and takes one from the status before it, so the conflicts in a status at
  * a month's end are the sum of `conflicts` up to it. Kept by triggers from the changes, the
  * parties, the people and the groups (migration 0018), which recount a month from
- * `conflict_change_district` whenever something in it changes; the app's role may only read it.
+ * `conflict_status_event` whenever something in it changes (and add a new change to its month); the app's role may only read it.
  */
 export const conflictMonth = pgTable(
   "conflict_month",
@@ -28,15 +28,22 @@ export const conflictMonth = pgTable(
 );
 
 /**
- * What `conflict_month` counts, from the case records (migration 0018): a row per change of a
- * conflict and district the conflict concerns ('' for the whole city, the areas of its group
- * parties, the districts of its approved individual parties). The conflicts report counts the
- * days at a report's ends from it.
+ * What `conflict_month` counts, from the case records (migration 0018): each change of a
+ * conflict as +1 to the status it made and -1 to the status before it, in each district the
+ * conflict concerns ('' for the whole city, the areas of its group parties, the districts of
+ * its approved individual parties). The conflicts report counts the days at a report's ends in
+ * a district from it.
  */
-export const conflictChangeDistrict = pgView("conflict_change_district", {
+export const conflictStatusEvent = pgView("conflict_status_event", {
+  changeId: uuid().notNull(),
   conflictId: uuid().notNull(),
   changedAt: timestamp({ withTimezone: true }).notNull(),
-  status: conflictStatus().notNull(),
-  previousStatus: conflictStatus(),
   district: text().notNull(),
+  status: conflictStatus().notNull(),
+  /** +1 into the status, -1 out of it. */
+  delta: integer().notNull(),
+  /** 1 for the change that recorded the conflict. */
+  opened: integer().notNull(),
+  /** 1 for a change into resolved from another status. */
+  resolved: integer().notNull(),
 }).existing();

@@ -126,6 +126,26 @@ describe("intervention_month", () => {
       interventions: 1,
       people: 1,
     });
+    // One more of the district, in a statement of its own: the district was already concerned.
+    const later = await createTestIndividual(demo.ownerDb, {
+      registeringAgencyId: police,
+      district: "Activityby",
+    });
+    await demo.ownerDb
+      .insert(interventionParticipant)
+      .values({ interventionId: callIn!.id, individualId: later.id, response: "attended" });
+    expect(await figures("Activityby", "2033-04-01", police)).toEqual({
+      interventions: 1,
+      people: 2,
+    });
+    expect(await drift()).toBe(0);
+    await demo.ownerDb
+      .delete(interventionParticipant)
+      .where(eq(interventionParticipant.individualId, later.id));
+    expect(await figures("Activityby", "2033-04-01", police)).toEqual({
+      interventions: 1,
+      people: 1,
+    });
     // A pending registration counts nowhere, not even as the call-in's district.
     expect(await figures("Pendingby", "2033-04-01", police)).toEqual({
       interventions: 0,

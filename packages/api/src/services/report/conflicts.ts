@@ -9,8 +9,8 @@ import { programmeToday } from "@truce/db/programme-calendar";
 import {
   agency,
   conflictChange,
-  conflictChangeDistrict,
   conflictMonth,
+  conflictStatusEvent,
   registerCount,
   registerReview,
 } from "@truce/db/schema";
@@ -128,23 +128,28 @@ async function conflictPeriods(
   const zone = sql.raw(`'${PROGRAMME_TIME_ZONE}'`);
   const field = sql.raw(`'${filters.granularity}'`);
   // The changes of some days [from, to) as events, each a range of conflict_change_changed_at_idx
-  // (in a district, of the view over it): +1 to the status a change made, -1 to the one before.
-  const days = (from: string, to: string) => {
-    const [changes, where] = filters.district
-      ? [sql`${conflictChangeDistrict}`, sql`c.district = ${filters.district} and`]
-      : [sql`${conflictChange}`, sql``];
-    return sql`
+  // (in a district, through conflict_status_event): +1 to the status a change made, -1 to the
+  // one before (migration 0018 says more).
+  const days = (from: string, to: string) =>
+    filters.district
+      ? sql`
+      select (e.changed_at at time zone ${zone})::date as day, e.status, e.delta, e.opened,
+        e.resolved
+      from ${conflictStatusEvent} e
+      where e.district = ${filters.district} and e.changed_at >= ${programmeDayStart(from)}
+        and e.changed_at < ${programmeDayStart(to)}`
+      : // In the whole city, the changes themselves (the view's districts are not needed).
+        sql`
       select (c.changed_at at time zone ${zone})::date as day, e.status, e.delta,
-        e.opened::int as opened, e.resolved::int as resolved
-      from ${changes} c
+        e.opened, e.resolved
+      from ${conflictChange} c
       cross join lateral (values
-        (c.status, 1, c.previous_status is null,
-          c.status = 'resolved' and c.previous_status is distinct from 'resolved'),
-        (c.previous_status, -1, false, false)
+        (c.status, 1, (c.previous_status is null)::int,
+          (c.status = 'resolved' and c.previous_status is distinct from 'resolved')::int),
+        (c.previous_status, -1, 0, 0)
       ) as e(status, delta, opened, resolved)
-      where ${where} c.changed_at >= ${programmeDayStart(from)}
+      where c.changed_at >= ${programmeDayStart(from)}
         and c.changed_at < ${programmeDayStart(to)} and e.status is not null`;
-  };
   // The months before the report's first month, and its whole months, from conflict_month; the
   // days of its first and last month that are not a whole month of it, from the changes.
   const firstMonth = `${filters.from.slice(0, 7)}-01`;

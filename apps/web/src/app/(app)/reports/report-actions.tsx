@@ -95,11 +95,14 @@ export function DistrictFilter({
   id,
   value,
   districts,
+  hint,
   onChange,
 }: {
   id: string;
   value: string | undefined;
   districts: readonly string[];
+  /** Which district of a record the filter is, where that needs saying. */
+  hint?: string;
   onChange: (district: string | undefined) => void;
 }) {
   const t = useTranslations("reports.filters");
@@ -110,6 +113,7 @@ export function DistrictFilter({
         id={id}
         value={value ?? ""}
         onChange={(e) => onChange(e.target.value || undefined)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
       >
         <option value="">{t("allDistricts")}</option>
         {[...new Set([...(value ? [value] : []), ...districts])].sort().map((district) => (
@@ -118,6 +122,11 @@ export function DistrictFilter({
           </option>
         ))}
       </NativeSelect>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

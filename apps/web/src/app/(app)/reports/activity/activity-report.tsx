@@ -9,16 +9,9 @@ import { EmptyState } from "@truce/ui";
 import { BarChart } from "@truce/ui/bar-chart";
 import { useTRPC } from "~/trpc/react";
 import { FigureTable } from "../figure-table";
-import { PeriodFilter } from "../period-filter";
 import { usePeriodLabels } from "../period-labels";
-import {
-  AgencyFilter,
-  DistrictFilter,
-  GranularityFilter,
-  PrintedFilters,
-  ReportActions,
-  ReportState,
-} from "../report-actions";
+import { PrintedFilters, ReportActions, ReportState } from "../report-actions";
+import { ReportFilters } from "../report-filters";
 import { useReportExport, useReportPlace } from "../use-report";
 import { activityCsv, type EnforcementKind } from "./activity-csv";
 import { reportHref, reportInput, readReportPlace } from "../report-place";
@@ -43,12 +36,13 @@ export function ActivityReport() {
   const format = useFormatter();
   const trpc = useTRPC();
   const labels = usePeriodLabels();
-  const { place, go, options, context, input, valid, fieldError, agencyName } = useReportPlace({
+  const filters = useReportPlace({
     read: readReportPlace,
     href: reportHref,
     input: reportInput,
     schema: activityReportInput,
   });
+  const { options, input, valid, agencyName } = filters;
   const query = useQuery(
     trpc.report.activity.queryOptions(input, {
       enabled: options.isSuccess && valid,
@@ -71,39 +65,12 @@ export function ActivityReport() {
 
   return (
     <div className="space-y-6">
-      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4 print:hidden">
-        <legend className="sr-only">{t("filters.legend")}</legend>
-        <PeriodFilter
-          idPrefix="activity"
-          choice={place.period}
-          days={input}
-          context={context}
-          fromError={fieldError("from")}
-          toError={fieldError("to")}
-          onChange={(period) => go({ ...place, period })}
-        />
-        <GranularityFilter
-          id="activity-by"
-          value={input.granularity}
-          onChange={(by) => go({ ...place, by })}
-        />
-        <AgencyFilter
-          id="activity-agency"
-          value={place.agencyId}
-          agencies={options.data?.agencies ?? []}
-          hint={t("activity.agencyHint")}
-          onChange={(agencyId) => go({ ...place, agencyId })}
-        />
-        <div className="grid content-start gap-1.5">
-          <DistrictFilter
-            id="activity-district"
-            value={place.district}
-            districts={options.data?.districts ?? []}
-            onChange={(district) => go({ ...place, district })}
-          />
-          <p className="text-xs text-muted-foreground">{t("activity.districtHint")}</p>
-        </div>
-      </fieldset>
+      <ReportFilters
+        idPrefix="activity"
+        filters={filters}
+        agencyHint={t("activity.agencyHint")}
+        districtHint={t("activity.districtHint")}
+      />
 
       <ReportState valid={valid} report={query} options={options}>
         {(report) => (

@@ -9,17 +9,10 @@ import { EmptyState } from "@truce/ui";
 import { BarChart } from "@truce/ui/bar-chart";
 import { useTRPC } from "~/trpc/react";
 import { FigureTable } from "../figure-table";
-import { PeriodFilter } from "../period-filter";
 import { usePeriodLabels } from "../period-labels";
-import {
-  AgencyFilter,
-  DistrictFilter,
-  GranularityFilter,
-  PrintedFilters,
-  ReportActions,
-  ReportState,
-} from "../report-actions";
+import { PrintedFilters, ReportActions, ReportState } from "../report-actions";
 import { readReportPlace, reportHref, reportInput } from "../report-place";
+import { ReportFilters } from "../report-filters";
 import { useReportExport, useReportPlace } from "../use-report";
 import { conflictsCsv } from "./conflicts-csv";
 
@@ -35,12 +28,13 @@ export function ConflictsReport() {
   const format = useFormatter();
   const trpc = useTRPC();
   const labels = usePeriodLabels();
-  const { place, go, options, context, input, valid, fieldError, agencyName } = useReportPlace({
+  const filters = useReportPlace({
     read: readReportPlace,
     href: reportHref,
     input: reportInput,
     schema: conflictsReportInput,
   });
+  const { options, input, valid, agencyName } = filters;
   const query = useQuery(
     trpc.report.conflicts.queryOptions(input, {
       enabled: options.isSuccess && valid,
@@ -62,39 +56,12 @@ export function ConflictsReport() {
 
   return (
     <div className="space-y-6">
-      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4 print:hidden">
-        <legend className="sr-only">{t("filters.legend")}</legend>
-        <PeriodFilter
-          idPrefix="conflicts"
-          choice={place.period}
-          days={input}
-          context={context}
-          fromError={fieldError("from")}
-          toError={fieldError("to")}
-          onChange={(period) => go({ ...place, period })}
-        />
-        <GranularityFilter
-          id="conflicts-by"
-          value={input.granularity}
-          onChange={(by) => go({ ...place, by })}
-        />
-        <AgencyFilter
-          id="conflicts-agency"
-          value={place.agencyId}
-          agencies={options.data?.agencies ?? []}
-          hint={t("conflicts.agencyHint")}
-          onChange={(agencyId) => go({ ...place, agencyId })}
-        />
-        <div className="grid content-start gap-1.5">
-          <DistrictFilter
-            id="conflicts-district"
-            value={place.district}
-            districts={options.data?.districts ?? []}
-            onChange={(district) => go({ ...place, district })}
-          />
-          <p className="text-xs text-muted-foreground">{t("conflicts.districtHint")}</p>
-        </div>
-      </fieldset>
+      <ReportFilters
+        idPrefix="conflicts"
+        filters={filters}
+        agencyHint={t("conflicts.agencyHint")}
+        districtHint={t("conflicts.districtHint")}
+      />
 
       <ReportState valid={valid} report={query} options={options}>
         {(report) => (

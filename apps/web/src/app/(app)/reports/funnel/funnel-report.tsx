@@ -7,15 +7,9 @@ import { exitFunnelInput } from "@truce/api/schemas/report";
 import { EmptyState } from "@truce/ui";
 import { StepChart } from "@truce/ui/bar-chart";
 import { useTRPC } from "~/trpc/react";
-import { PeriodFilter } from "../period-filter";
 import { usePeriodLabels } from "../period-labels";
-import {
-  AgencyFilter,
-  DistrictFilter,
-  PrintedFilters,
-  ReportActions,
-  ReportState,
-} from "../report-actions";
+import { PrintedFilters, ReportActions, ReportState } from "../report-actions";
+import { ReportFilters } from "../report-filters";
 import { useReportExport, useReportPlace } from "../use-report";
 import { funnelCsv } from "./funnel-csv";
 import { funnelHref, funnelInput, readFunnelPlace } from "./report-place";
@@ -27,12 +21,13 @@ export function FunnelReport() {
   const t = useTranslations("reports");
   const format = useFormatter();
   const trpc = useTRPC();
-  const { place, go, options, context, input, valid, fieldError, agencyName } = useReportPlace({
+  const filters = useReportPlace({
     read: readFunnelPlace,
     href: funnelHref,
     input: funnelInput,
     schema: exitFunnelInput,
   });
+  const { options, input, valid, agencyName } = filters;
   const query = useQuery(
     trpc.report.funnel.queryOptions(input, {
       enabled: options.isSuccess && valid,
@@ -52,31 +47,7 @@ export function FunnelReport() {
 
   return (
     <div className="space-y-6">
-      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4 print:hidden">
-        <legend className="sr-only">{t("filters.legend")}</legend>
-        <PeriodFilter
-          idPrefix="funnel"
-          choice={place.period}
-          days={input}
-          context={context}
-          fromError={fieldError("from")}
-          toError={fieldError("to")}
-          onChange={(period) => go({ ...place, period })}
-        />
-        <AgencyFilter
-          id="funnel-agency"
-          value={place.agencyId}
-          agencies={options.data?.agencies ?? []}
-          hint={t("funnel.agencyHint")}
-          onChange={(agencyId) => go({ ...place, agencyId })}
-        />
-        <DistrictFilter
-          id="funnel-district"
-          value={place.district}
-          districts={options.data?.districts ?? []}
-          onChange={(district) => go({ ...place, district })}
-        />
-      </fieldset>
+      <ReportFilters idPrefix="funnel" filters={filters} agencyHint={t("funnel.agencyHint")} />
 
       <ReportState valid={valid} report={query} options={options}>
         {(funnel) => (

@@ -8,15 +8,9 @@ import { INCIDENT_KINDS } from "@truce/db/enum-values";
 import { EmptyState, StatusToggles } from "@truce/ui";
 import { BarChart } from "@truce/ui/bar-chart";
 import { useTRPC } from "~/trpc/react";
-import { PeriodFilter } from "../period-filter";
-import {
-  DistrictFilter,
-  GranularityFilter,
-  PrintedFilters,
-  ReportActions,
-  ReportState,
-} from "../report-actions";
+import { PrintedFilters, ReportActions, ReportState } from "../report-actions";
 import { usePeriodLabels } from "../period-labels";
+import { ReportFilters } from "../report-filters";
 import { useReportExport, useReportPlace } from "../use-report";
 import { incidentsCsv } from "./incidents-csv";
 import {
@@ -35,12 +29,13 @@ export function IncidentsReport() {
   const tEnum = useTranslations("enums.incidentKind");
   const format = useFormatter();
   const trpc = useTRPC();
-  const { place, go, options, context, input, valid, fieldError } = useReportPlace({
+  const filters = useReportPlace({
     read: readIncidentsPlace,
     href: incidentsHref,
     input: incidentsInput,
     schema: incidentReportInput,
   });
+  const { place, go, options, input, valid } = filters;
   const query = useQuery(
     trpc.report.incidents.queryOptions(input, {
       enabled: options.isSuccess && valid,
@@ -65,28 +60,7 @@ export function IncidentsReport() {
 
   return (
     <div className="space-y-6">
-      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4 print:hidden">
-        <legend className="sr-only">{t("filters.legend")}</legend>
-        <PeriodFilter
-          idPrefix="incidents"
-          choice={place.period}
-          days={input}
-          context={context}
-          fromError={fieldError("from")}
-          toError={fieldError("to")}
-          onChange={(period) => go({ ...place, period })}
-        />
-        <GranularityFilter
-          id="incidents-by"
-          value={input.granularity}
-          onChange={(by) => go({ ...place, by })}
-        />
-        <DistrictFilter
-          id="incidents-district"
-          value={place.district}
-          districts={options.data?.districts ?? []}
-          onChange={(district) => go({ ...place, district })}
-        />
+      <ReportFilters idPrefix="incidents" filters={filters}>
         <div className="sm:col-span-2 lg:col-span-4">
           <StatusToggles
             label={t("filters.kinds")}
@@ -100,7 +74,7 @@ export function IncidentsReport() {
           <span className="font-medium text-foreground">{t("filters.agency")}: </span>
           {t("filters.noAgency")}
         </p>
-      </fieldset>
+      </ReportFilters>
 
       <ReportState valid={valid} report={query} options={options}>
         {(report) => (

@@ -64,6 +64,11 @@ export const intervention = pgTable(
     ),
     index("intervention_kind_occurred_at_idx").on(t.kind, t.occurredAt),
     index("intervention_occurred_at_idx").on(t.occurredAt),
+    // The activity report's days outside whole months: the done interventions of a range of
+    // days with their key, read from the index alone (migration 0020).
+    index("intervention_done_occurred_at_idx")
+      .on(t.occurredAt, t.kind, t.enforcementKind, t.leadAgencyId, t.id)
+      .where(sql`${t.status} = 'done'`),
     index("intervention_status_idx").on(t.status),
     index("intervention_lead_agency_id_idx").on(t.leadAgencyId),
     index("intervention_group_id_idx").on(t.groupId),
